@@ -1,0 +1,474 @@
+"""Loading: bytes to a :class:`Document` with decoded text, a kind, and lazy trees.
+
+Decoding order (declared charsets first, because guessing is slow and, on mostly-ASCII
+CJK pages, often wrong):
+
+1. a byte-order mark (UTF-8, UTF-16, UTF-32);
+2. a charset declared by the page (``<meta charset>``, ``http-equiv`` content type, the XML
+   declaration);
+3. strict UTF-8;
+4. UTF-16 without a BOM (NUL bytes at every other position);
+5. detection restricted to the encodings our users' pages come in, run on the non-ASCII
+   lines only (so that ASCII markup does not drown the CJK signal), checked by a script
+   plausibility score;
+6. Windows-1252 with replacement, as the last resort that never fails.
+
+The decoded text is NFC, NBSP becomes a space and zero-width characters are removed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from .errors import DecodeError, InputError, InputTooLarge
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+DocumentKind = Literal["html", "xml", "json", "tagged", "csv", "text"]
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+"""Inputs larger than this are refused (20 MB)."""
+
+DETECTION_CANDIDATES: tuple[str, ...] = ("gb18030", "cp949", "big5", "shift_jis", "euc_jp", "cp1252")
+"""Legacy encodings tried when a file is neither declared nor valid UTF-8."""
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']""")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = {0x00A0: " ", 0x2007: " ", 0x202F: " "}
+_TEXT_TRANSLATION = {**_ZERO_WIDTH, **_SPACES}
+
+_HTML_START = re.compile(r"^\s*(?:<!--.{0,2000}?-->\s*)*(?:<!doctype\s+html|<html|<head|<meta|<body|<title)", re.I | re.S)
+_HTML_ANYWHERE = re.compile(r"<(?:html|body|head)[\s>]", re.I)
+_TAGGED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ris", re.compile(r"^TY  - ", re.M)),
+    ("medline", re.compile(r"^PMID- ?\d", re.M)),
+    ("bibtex", re.compile(r"^\s*@[A-Za-z]+\s*[{(]", re.M)),
+    ("refer", re.compile(r"^%[0A-Z] \S", re.M)),
+    ("wos", re.compile(r"^(?:FN |PT [A-Z]\s*$)", re.M)),
+)
+
+
+def _strip_text(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return text.translate(_TEXT_TRANSLATION)
+
+
+def _lookup(name: bytes | str) -> str | None:
+    raw = name.decode("ascii", "ignore") if isinstance(name, bytes) else name
+    try:
+        codec = codecs.lookup(raw.strip().lower())
+    except LookupError:
+        return None
+    # Pages that declare gb2312/gbk are nearly always written in the superset.
+    if codec.name in ("gb2312", "gbk"):
+        return "gb18030"
+    if codec.name in ("euc_kr", "ks_c_5601-1987"):
+        return "cp949"
+    if codec.name in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"
+    return codec.name
+
+
+def _declared_encoding(head: bytes) -> str | None:
+    m = _XML_DECL.search(head) or _META_CHARSET.search(head)
+    return _lookup(m.group(1)) if m else None
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > half * 0.4 and even_nuls < half * 0.05:
+        return "utf-16-le"
+    if even_nuls > half * 0.4 and odd_nuls < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _script_score(text: str) -> float:
+    """How plausible a decoded text is: the share of its non-ASCII characters that are
+    letters of one real script (Han, Hangul, kana, Latin-1 letters) rather than symbols,
+    private-use or rare compatibility characters."""
+    good = bad = 0
+    for ch in text:
+        o = ord(ch)
+        if o < 0x80:
+            continue
+        if 0xAC00 <= o <= 0xD7A3 or 0x4E00 <= o <= 0x9FFF or 0x3040 <= o <= 0x30FF:
+            good += 1
+        elif 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2010 <= o <= 0x206F:
+            good += 1
+        elif 0xC0 <= o <= 0x24F:
+            good += 1
+        else:
+            bad += 1
+    total = good + bad
+    return good / total if total else 0.0
+
+
+def _non_ascii_lines(data: bytes, limit: int = 65536) -> bytes:
+    out = bytearray()
+    for line in data.splitlines():
+        if any(b >= 0x80 for b in line):
+            out += line + b"\n"
+            if len(out) >= limit:
+                break
+    return bytes(out)
+
+
+_HANGUL_COMMON = set("이의가에는을를하고다한로서지기사도리자수대인시정어보일해상구전아부과니적여나제성")
+_HAN_COMMON = set("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反明看原又么利比或但质气第向道命此变条只没结解问意建月公无系很情者最立代想已通并提直题程展五果料象员位入常文总次品式活设及管特件长求头基资边流路级少图山统接知较将组见计别手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候亲快效院查型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严患者病治疗细胞研究组临床方法结果结论目的脑卒损伤髓移植间充质摘要关键词期刊卷页")
+
+
+def _language_fit(text: str, encoding: str) -> float:
+    chars = [c for c in text if ord(c) >= 0x3000]
+    if not chars:
+        return 0.0
+    if encoding == "cp949":
+        return sum(c in _HANGUL_COMMON for c in chars) / len(chars) + 0.5 * (
+            sum(0xAC00 <= ord(c) <= 0xD7A3 for c in chars) / len(chars)
+        )
+    if encoding in ("gb18030", "big5"):
+        return sum(c in _HAN_COMMON for c in chars) / len(chars)
+    if encoding in ("shift_jis", "euc_jp"):
+        return sum(0x3040 <= ord(c) <= 0x30FF for c in chars) / len(chars) + 0.2
+    return 0.0
+
+
+def _detect_legacy(data: bytes) -> str:
+    sample = _non_ascii_lines(data)
+    best: tuple[float, str] | None = None
+    for enc in DETECTION_CANDIDATES:
+        try:
+            text = sample.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = _script_score(text)
+        if enc == "cp1252":
+            # Latin-1 letters only: CJK pages decode "successfully" here too, so it must
+            # win on its own merits, never by default.
+            score -= 0.3
+        else:
+            score += _language_fit(text, enc)
+        if best is None or score > best[0]:
+            best = (score, enc)
+    if best is None:
+        return "cp1252"
+    # The sample may decode while the whole file does not (a line cut at the limit).
+    try:
+        data.decode(best[1])
+    except UnicodeDecodeError:
+        return "cp1252"
+    return best[1]
+
+
+def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
+    """Decode bytes to text; return ``(text, encoding_used)``.
+
+    ``declared`` is an encoding known from outside (an HTTP header). It is trusted after a
+    byte-order mark and before the page's own declaration.
+
+    >>> decode_bytes("页码:E1012".encode("gb18030"))[0]
+    '页码:E1012'
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return _strip_text(data.decode(enc, errors="replace")), enc.replace("-sig", "")
+    candidates: list[str] = []
+    if declared and (enc := _lookup(declared)):
+        candidates.append(enc)
+    head = data[:4096]
+    if (enc := _declared_encoding(head)) is not None:
+        candidates.append(enc)
+    candidates.append("utf-8")
+    if (enc := _looks_utf16(data)) is not None:
+        candidates.append(enc)
+    for enc in candidates:
+        try:
+            return _strip_text(data.decode(enc)), enc
+        except (UnicodeDecodeError, LookupError):
+            continue
+    enc = _detect_legacy(data)
+    return _strip_text(data.decode(enc, errors="replace")), enc
+
+
+def sniff_kind(text: str, name: str | None = None) -> tuple[DocumentKind, str | None]:
+    """Guess what a text is: ``(kind, dialect)``; dialect names a tagged format.
+
+    >>> sniff_kind("TY  - JOUR\\nTI  - A title\\nER  - ")
+    ('tagged', 'ris')
+    """
+    head = text[:4096].lstrip("\ufeff")
+    stripped = head.lstrip()
+    suffix = (name or "").lower().rsplit(".", 1)[-1] if name and "." in name else ""
+    if stripped.startswith(("{", "[")):
+        if suffix == "json" or _looks_json(text):
+            return "json", None
+    if _HTML_START.match(head) or (stripped.startswith("<") and _HTML_ANYWHERE.search(head)):
+        return "html", None
+    if stripped.startswith("<?xml") or (stripped.startswith("<") and suffix == "xml"):
+        return "xml", None
+    if stripped.startswith("<") and re.match(r"<[A-Za-z_][\w.:-]*[\s>]", stripped):
+        return "xml", None
+    for dialect, pattern in _TAGGED_PATTERNS:
+        if pattern.search(head):
+            return "tagged", dialect
+    if suffix == "csv" or (suffix != "txt" and _looks_csv(head)):
+        return "csv", None
+    return "text", None
+
+
+def _looks_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _looks_csv(head: str) -> bool:
+    first = head.split("\n", 1)[0].lower()
+    cols = {c.strip().strip('"') for c in first.split(",")}
+    return len(cols) >= 3 and bool(cols & {"title", "author", "id", "doi", "year"})
+
+
+_SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "nav", "head", "iframe", "button", "select", "form"}
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl",
+        "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+        "header", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody",
+        "td", "th", "thead", "tr", "ul", "caption", "label",
+    }
+)  # fmt: skip
+_BLANK_RUNS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+_INLINE_SPACE = re.compile(r"[ \t\r\f\v]+")
+
+
+def html_visible_text(root: etree._Element) -> str:
+    """Render an HTML tree as the text a reader would copy from the page: scripts, styles
+    and navigation dropped, block elements on their own lines."""
+    parts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.rsplit("}", 1)[-1].lower()
+        if tag in _SKIP_TAGS or not isinstance(el.tag, str):
+            if el.tail:
+                parts.append(el.tail)
+            return
+        block = tag in _BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if el.tail:
+            parts.append(el.tail)
+
+    body = root.find(".//body")
+    walk(body if body is not None else root)
+    text = "".join(parts)
+    lines = (_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _safe_html_parser() -> etree.HTMLParser:
+    from lxml import etree
+
+    return etree.HTMLParser(no_network=True, remove_comments=False, huge_tree=False, recover=True)
+
+
+def _safe_xml_parser() -> etree.XMLParser:
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+    )
+
+
+_SAVED_FROM = re.compile(r"<!-- saved from url=\(\d+\)(\S+?) -->")
+
+
+@dataclass
+class Document:
+    """One input: its text, its kind and, for markup, lazily built trees.
+
+    Build one with :meth:`from_bytes`, :meth:`from_path` or :meth:`from_text`.
+    """
+
+    text: str
+    kind: DocumentKind
+    path: str | None = None
+    url: str | None = None
+    encoding: str | None = None
+    dialect: str | None = None
+    size: int = 0
+    _meta: dict[str, list[str]] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_text(cls, text: str, *, path: str | None = None, url: str | None = None) -> Document:
+        """A document from text already decoded (a pasted page)."""
+        text = _strip_text(text)
+        if not text.strip():
+            raise InputError(path or "<text>", "empty input")
+        name = Path(path).name if path else None
+        kind, dialect = sniff_kind(text, name)
+        return cls(text=text, kind=kind, path=path, url=url, encoding=None, dialect=dialect, size=len(text))
+
+    @classmethod
+    def from_bytes(
+        cls,
+        data: bytes,
+        *,
+        path: str | None = None,
+        url: str | None = None,
+        declared_encoding: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> Document:
+        """A document from raw bytes. Raises :class:`InputError` for empty, binary or
+        oversized input."""
+        where = path or "<bytes>"
+        if len(data) > max_bytes:
+            raise InputTooLarge(where, f"file is {len(data):,} bytes, over the {max_bytes:,}-byte limit")
+        if not data.strip():
+            raise InputError(where, "empty file")
+        if data.startswith(b"%PDF-"):
+            raise InputError(where, "a PDF file, not a citation page or export (save the page as HTML or text)")
+        if _is_binary(data):
+            raise InputError(where, "binary data, not text")
+        text, enc = decode_bytes(data, declared=declared_encoding)
+        if not text.strip():
+            raise InputError(where, "empty file")
+        name = Path(path).name if path else None
+        kind, dialect = sniff_kind(text, name)
+        return cls(text=text, kind=kind, path=path, url=url, encoding=enc, dialect=dialect, size=len(data))
+
+    @classmethod
+    def from_path(cls, path: str | Path, *, url: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+        """Read a file. Raises :class:`InputError` naming the file when it cannot be used."""
+        p = Path(path)
+        where = str(p)
+        try:
+            if p.is_dir():
+                raise InputError(where, "a directory, not a file")
+            size = p.stat().st_size
+            if size > max_bytes:
+                raise InputTooLarge(where, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+            data = p.read_bytes()
+        except OSError as exc:
+            raise InputError(where, f"cannot read: {exc.strerror or exc}") from exc
+        return cls.from_bytes(data, path=where, url=url, max_bytes=max_bytes)
+
+    @property
+    def name(self) -> str | None:
+        """The file name, if the document came from a file."""
+        return Path(self.path).name if self.path else None
+
+    @cached_property
+    def tree(self) -> etree._Element | None:
+        """The lxml tree of an HTML or XML document (no network, no entity expansion);
+        ``None`` for other kinds or markup that does not parse."""
+        from lxml import etree, html
+
+        if self.kind == "html":
+            try:
+                return html.document_fromstring(self.text, parser=_safe_html_parser())
+            except (etree.ParserError, ValueError):
+                return None
+        if self.kind == "xml":
+            data = re.sub(r"^\s*<\?xml[^>]*\?>", "", self.text, count=1).encode("utf-8")
+            try:
+                return etree.fromstring(data, parser=_safe_xml_parser())
+            except etree.XMLSyntaxError:
+                return None
+        return None
+
+    @cached_property
+    def visible_text(self) -> str:
+        """What a reader would see: the rendered text of HTML, else the text itself."""
+        if self.kind == "html":
+            root = self.tree
+            return html_visible_text(root) if root is not None else ""
+        return self.text
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The visible text split into lines, each stripped."""
+        return [line.strip() for line in self.visible_text.splitlines()]
+
+    @cached_property
+    def json(self) -> object:
+        """The parsed JSON value of a JSON document."""
+        if self.kind != "json":
+            raise DecodeError(self.path, "not a JSON document")
+        try:
+            return json.loads(self.text)
+        except ValueError as exc:
+            raise DecodeError(self.path, f"invalid JSON: {exc}") from exc
+
+    @property
+    def meta(self) -> dict[str, list[str]]:
+        """HTML ``<meta name|property=... content=...>`` values by lower-cased name."""
+        if self._meta is None:
+            self._meta = {}
+            root = self.tree if self.kind == "html" else None
+            if root is not None:
+                for el in root.iter("meta"):
+                    key = el.get("name") or el.get("property") or el.get("itemprop")
+                    content = el.get("content")
+                    if key and content is not None:
+                        self._meta.setdefault(key.strip().lower(), []).append(content.strip())
+        return self._meta
+
+    @cached_property
+    def canonical_url(self) -> str | None:
+        """The page's own address: the given URL, the canonical link, ``og:url`` or the
+        browser's ``saved from url=`` comment."""
+        if self.url:
+            return self.url
+        if self.kind != "html":
+            return None
+        root = self.tree
+        if root is not None:
+            for el in root.iter("link"):
+                if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
+                    return el.get("href")
+        og = self.meta.get("og:url")
+        if og:
+            return og[0]
+        m = _SAVED_FROM.search(self.text[:4096])
+        return m.group(1) if m else None
+
+
+def _is_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" not in sample:
+        return False
+    return _looks_utf16(data) is None and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+

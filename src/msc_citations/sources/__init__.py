@@ -1,0 +1,121 @@
+"""The source registry: every parser the library knows, and auto-detection.
+
+Built-in sources are listed in :data:`BUILTIN_SOURCES` (import paths, loaded on first
+use); third-party sources register through the entry-point group
+``msc_citations.sources`` or at run time with :func:`register_source`.
+
+Built-ins are listed here rather than as entry points of our own distribution so that the
+library works the same from a source checkout, a zipapp or a vendored copy (no installed
+metadata needed), the order is fixed, and import does not scan every installed
+distribution's metadata.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from importlib.metadata import entry_points
+
+from ..document import Document
+from ..errors import ParseError, UnknownSourceError
+from .base import BaseSource, SourceParser
+
+__all__ = [
+    "BUILTIN_SOURCES",
+    "DETECTION_THRESHOLD",
+    "BaseSource",
+    "SourceParser",
+    "all_sources",
+    "detect_source",
+    "get_source",
+    "register_source",
+    "score_sources",
+]
+
+ENTRY_POINT_GROUP = "msc_citations.sources"
+DETECTION_THRESHOLD = 0.3
+"""A source must score above this to be chosen automatically."""
+
+BUILTIN_SOURCES: tuple[str, ...] = (
+)
+
+_registry: dict[str, SourceParser] = {}
+_loaded = False
+
+
+def _load_builtins() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for spec in BUILTIN_SOURCES:
+        module_name, _, attr = spec.partition(":")
+        cls = getattr(importlib.import_module(module_name), attr)
+        _add(cls())
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        obj = ep.load()
+        _add(obj() if isinstance(obj, type) else obj)
+
+
+def _add(source: SourceParser) -> None:
+    if not isinstance(source, SourceParser):
+        raise TypeError(f"{source!r} does not meet the SourceParser contract")
+    _registry[source.name] = source
+
+
+def register_source(source: SourceParser | type) -> SourceParser:
+    """Register a source (an instance, or a class with a no-argument constructor).
+
+    A source with the same ``name`` as an existing one replaces it.
+    """
+    _load_builtins()
+    instance: SourceParser = source() if isinstance(source, type) else source
+    _add(instance)
+    return instance
+
+
+def all_sources() -> list[SourceParser]:
+    """Every registered source, highest priority first."""
+    _load_builtins()
+    return sorted(_registry.values(), key=lambda s: (-s.priority, s.name))
+
+
+def get_source(name: str) -> SourceParser:
+    """The source called ``name``; raises :class:`UnknownSourceError` listing the valid ones."""
+    _load_builtins()
+    try:
+        return _registry[name]
+    except KeyError:
+        names = ", ".join(sorted(_registry))
+        raise UnknownSourceError(f"unknown source {name!r} (known: {names})") from None
+
+
+def score_sources(doc: Document, sources: Iterable[SourceParser] | None = None) -> list[tuple[float, SourceParser]]:
+    """Every source's detection score for ``doc``, best first (ties: higher priority)."""
+    scored: list[tuple[float, SourceParser]] = []
+    for src in sources if sources is not None else all_sources():
+        if doc.kind not in src.input_kinds:
+            continue
+        try:
+            score = float(src.detect(doc))
+        except Exception:  # a broken detector must not stop the others
+            score = 0.0
+        scored.append((max(0.0, min(1.0, score)), src))
+    scored.sort(key=lambda pair: (-pair[0], -pair[1].priority, pair[1].name))
+    return scored
+
+
+def detect_source(doc: Document) -> tuple[SourceParser, float]:
+    """The best source for ``doc`` above :data:`DETECTION_THRESHOLD`.
+
+    Raises :class:`ParseError` ``no parser recognised this input (closest: NAME, score S)``.
+    """
+    scored = score_sources(doc)
+    if scored and scored[0][0] > DETECTION_THRESHOLD:
+        return scored[0][1], scored[0][0]
+    if scored:
+        best_score, best = scored[0]
+        reason = f"no parser recognised this input (closest: {best.name}, score {best_score:.2f})"
+    else:
+        reason = f"no parser recognised this input (no source reads {doc.kind} input)"
+    raise ParseError(doc.path or "<input>", reason)
