@@ -33,7 +33,9 @@ def fixture_inputs(source: str) -> list[Path]:
     """Every input file of a source's fixture folder (expected files excluded)."""
     folder = FIXTURES / source
     return sorted(
-        p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".expected.json") and not p.name.startswith(".")
+        p
+        for p in folder.iterdir()
+        if p.is_file() and not p.name.endswith(".expected.json") and not p.name.startswith(".")
     )
 
 

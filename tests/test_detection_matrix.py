@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from fixture_helpers import FIXTURES, fixture_inputs, load_expected, source_folders
 
+from fixture_helpers import FIXTURES, fixture_inputs, load_expected, source_folders
 from msc_citations.document import Document
 from msc_citations.sources import DETECTION_THRESHOLD, all_sources, score_sources
 
@@ -27,7 +27,9 @@ def test_fixture_detected_as_its_own_source(folder: str, path: object) -> None:
     scored = score_sources(doc)
     assert scored, f"no source reads {doc.kind} input"
     best_score, best = scored[0]
-    assert best.name == folder, f"{path.name}: {best.name} ({best_score:.2f}) beat {folder}: {[(s.name, round(x, 2)) for x, s in scored[:4]]}"
+    assert best.name == folder, (
+        f"{path.name}: {best.name} ({best_score:.2f}) beat {folder}: {[(s.name, round(x, 2)) for x, s in scored[:4]]}"
+    )
     assert best_score > DETECTION_THRESHOLD
     others_above = [s.name for x, s in scored[1:] if x >= best_score]
     assert not others_above

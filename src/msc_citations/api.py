@@ -32,7 +32,9 @@ def parse_document(
             parser = get_source(source)
             if doc.kind not in parser.input_kinds:
                 kinds = ", ".join(parser.input_kinds)
-                raise ParseError(doc.path or "<input>", f"source {parser.name} does not read {doc.kind} input ({kinds})")
+                raise ParseError(
+                    doc.path or "<input>", f"source {parser.name} does not read {doc.kind} input ({kinds})"
+                )
             score = float(parser.detect(doc))
         else:
             parser, score = detect_source(doc)
@@ -71,7 +73,9 @@ def parse_text(
     >>> parse_text(text).records[0].doi  # doctest: +SKIP
     '10.1002/ana.20501'
     """
-    return parse_document(Document.from_text(text, path=path, url=url), source=source, normalize=normalize, errors=errors)
+    return parse_document(
+        Document.from_text(text, path=path, url=url), source=source, normalize=normalize, errors=errors
+    )
 
 
 def parse_bytes(

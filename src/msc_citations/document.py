@@ -6,8 +6,8 @@ CJK pages, often wrong):
 1. a byte-order mark (UTF-8, UTF-16, UTF-32);
 2. a charset declared by the page (``<meta charset>``, ``http-equiv`` content type, the XML
    declaration);
-3. strict UTF-8;
-4. UTF-16 without a BOM (NUL bytes at every other position);
+3. UTF-16 without a BOM (NUL bytes at every other position);
+4. strict UTF-8;
 5. detection restricted to the encodings our users' pages come in, run on the non-ASCII
    lines only (so that ASCII markup does not drown the CJK signal), checked by a script
    plausibility score;
@@ -22,7 +22,6 @@ import codecs
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -54,7 +53,9 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _SPACES = {0x00A0: " ", 0x2007: " ", 0x202F: " "}
 _TEXT_TRANSLATION = {**_ZERO_WIDTH, **_SPACES}
 
-_HTML_START = re.compile(r"^\s*(?:<!--.{0,2000}?-->\s*)*(?:<!doctype\s+html|<html|<head|<meta|<body|<title)", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.{0,2000}?-->\s*)*(?:<!doctype\s+html|<html|<head|<meta|<body|<title)", re.I | re.S
+)
 _HTML_ANYWHERE = re.compile(r"<(?:html|body|head)[\s>]", re.I)
 _TAGGED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ris", re.compile(r"^TY  - ", re.M)),
@@ -114,11 +115,15 @@ def _script_score(text: str) -> float:
         o = ord(ch)
         if o < 0x80:
             continue
-        if 0xAC00 <= o <= 0xD7A3 or 0x4E00 <= o <= 0x9FFF or 0x3040 <= o <= 0x30FF:
-            good += 1
-        elif 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2010 <= o <= 0x206F:
-            good += 1
-        elif 0xC0 <= o <= 0x24F:
+        if (
+            0xAC00 <= o <= 0xD7A3
+            or 0x4E00 <= o <= 0x9FFF
+            or 0x3040 <= o <= 0x30FF
+            or 0x3000 <= o <= 0x303F
+            or 0xFF00 <= o <= 0xFFEF
+            or 0x2010 <= o <= 0x206F
+            or 0xC0 <= o <= 0x24F
+        ):
             good += 1
         else:
             bad += 1
@@ -137,7 +142,9 @@ def _non_ascii_lines(data: bytes, limit: int = 65536) -> bytes:
 
 
 _HANGUL_COMMON = set("이의가에는을를하고다한로서지기사도리자수대인시정어보일해상구전아부과니적여나제성")
-_HAN_COMMON = set("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反明看原又么利比或但质气第向道命此变条只没结解问意建月公无系很情者最立代想已通并提直题程展五果料象员位入常文总次品式活设及管特件长求头基资边流路级少图山统接知较将组见计别手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候亲快效院查型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严患者病治疗细胞研究组临床方法结果结论目的脑卒损伤髓移植间充质摘要关键词期刊卷页")
+_HAN_COMMON = set(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反明看原又么利比或但质气第向道命此变条只没结解问意建月公无系很情者最立代想已通并提直题程展五果料象员位入常文总次品式活设及管特件长求头基资边流路级少图山统接知较将组见计别手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候亲快效院查型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严患者病治疗细胞研究组临床方法结果结论目的脑卒损伤髓移植间充质摘要关键词期刊卷页"
+)
 
 
 def _language_fit(text: str, encoding: str) -> float:
@@ -194,15 +201,13 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return _strip_text(data.decode(enc, errors="replace")), enc.replace("-sig", "")
-    candidates: list[str] = []
-    if declared and (enc := _lookup(declared)):
-        candidates.append(enc)
-    head = data[:4096]
-    if (enc := _declared_encoding(head)) is not None:
-        candidates.append(enc)
-    candidates.append("utf-8")
-    if (enc := _looks_utf16(data)) is not None:
-        candidates.append(enc)
+    found = [
+        _lookup(declared) if declared else None,
+        _declared_encoding(data[:4096]),
+        _looks_utf16(data),  # before UTF-8: NUL bytes are valid UTF-8
+        "utf-8",
+    ]
+    candidates = [c for c in found if c is not None]
     for enc in candidates:
         try:
             return _strip_text(data.decode(enc)), enc
@@ -221,9 +226,8 @@ def sniff_kind(text: str, name: str | None = None) -> tuple[DocumentKind, str | 
     head = text[:4096].lstrip("\ufeff")
     stripped = head.lstrip()
     suffix = (name or "").lower().rsplit(".", 1)[-1] if name and "." in name else ""
-    if stripped.startswith(("{", "[")):
-        if suffix == "json" or _looks_json(text):
-            return "json", None
+    if stripped.startswith(("{", "[")) and (suffix == "json" or _looks_json(text)):
+        return "json", None
     if _HTML_START.match(head) or (stripped.startswith("<") and _HTML_ANYWHERE.search(head)):
         return "html", None
     if stripped.startswith("<?xml") or (stripped.startswith("<") and suffix == "xml"):
@@ -295,7 +299,7 @@ def html_visible_text(root: etree._Element) -> str:
     walk(body if body is not None else root)
     text = "".join(parts)
     lines = (_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))
-    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+    return _BLANK_RUNS.sub("\n", "\n".join(lines)).strip()
 
 
 def _safe_html_parser() -> etree.HTMLParser:
@@ -471,4 +475,3 @@ def _is_binary(data: bytes) -> bool:
     if b"\x00" not in sample:
         return False
     return _looks_utf16(data) is None and not sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-

@@ -15,8 +15,36 @@ from collections.abc import Iterable
 from .model import Record
 
 _STOPWORDS = frozenset(
-    "a an the of on in for and or to with from by at as is are was were be its their this that "
-    "into via vs versus".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "in",
+        "for",
+        "and",
+        "or",
+        "to",
+        "with",
+        "from",
+        "by",
+        "at",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "its",
+        "their",
+        "this",
+        "that",
+        "into",
+        "via",
+        "vs",
+        "versus",
+    ]
 )
 _WORD = re.compile(r"[a-z0-9]+")
 

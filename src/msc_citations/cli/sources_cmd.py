@@ -17,7 +17,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print one line per source: name, input kinds, priority, label."""
     rows = [(s.name, ",".join(s.input_kinds), str(s.priority), s.label) for s in all_sources()]
-    widths = [max(len(r[i]) for r in rows + [("name", "inputs", "priority", "")]) for i in range(3)]
+    widths = [max(len(r[i]) for r in [*rows, ("name", "inputs", "priority", "")]) for i in range(3)]
     print(f"{'name':<{widths[0]}}  {'inputs':<{widths[1]}}  {'priority':>{widths[2]}}  label")
     for name, kinds, prio, label in rows:
         print(f"{name:<{widths[0]}}  {kinds:<{widths[1]}}  {prio:>{widths[2]}}  {label}")

@@ -20,6 +20,7 @@ from ..model import Record
 
 FORMAT_MODULES: dict[str, str] = {
     "jsonl": "msc_citations.formats.jsonl",
+    "csv": "msc_citations.formats.csv",
 }
 """Format name -> module implementing it."""
 
@@ -61,9 +62,9 @@ def dump(records: Iterable[Record], path_or_fp: str | os.PathLike[str] | IO[str]
     text stream."""
     text = dumps(records, format=format)
     if hasattr(path_or_fp, "write"):
-        path_or_fp.write(text)  # type: ignore[union-attr]
+        path_or_fp.write(text)
         return
-    target = Path(path_or_fp)  # type: ignore[arg-type]
+    target = Path(path_or_fp)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

@@ -36,8 +36,7 @@ ENTRY_POINT_GROUP = "msc_citations.sources"
 DETECTION_THRESHOLD = 0.3
 """A source must score above this to be chosen automatically."""
 
-BUILTIN_SOURCES: tuple[str, ...] = (
-)
+BUILTIN_SOURCES: tuple[str, ...] = ("msc_citations.sources.embedded_meta:EmbeddedMetadataSource",)
 
 _registry: dict[str, SourceParser] = {}
 _loaded = False

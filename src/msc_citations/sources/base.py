@@ -59,4 +59,4 @@ class BaseSource:
 
     def new_record(self, doc: Document, **fields: object) -> Record:
         """A record carrying this source's provenance."""
-        return Record(source=self.provenance(doc), **fields)  # type: ignore[arg-type]
+        return Record(source=self.provenance(doc), **fields)

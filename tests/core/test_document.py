@@ -1,0 +1,168 @@
+"""Loading: decoding in every encoding our users' pages come in, kind sniffing, safety."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from msc_citations.document import Document, decode_bytes, sniff_kind
+from msc_citations.errors import InputError, InputTooLarge
+
+CHINESE_PAGE = (
+    "<html><head><title>间充质干细胞</title></head><body>\n"
+    + "<div class='nav'>Home Search Help</div>\n" * 40
+    + "<h1>骨髓间充质干细胞移植治疗急性脑梗死的临床研究</h1>\n"
+    + "<p>作者: 欧阳娜娜; 王伟</p><p>摘要: 目的 探讨骨髓间充质干细胞移植治疗急性脑梗死的疗效。</p>\n"
+    + "</body></html>\n"
+)
+KOREAN_PAGE = (
+    "<html><head><title>KoreaMed</title></head><body>\n"
+    + "<div>Journal of the Korean Neurological Association 2009;27(2):163-169</div>\n" * 30
+    + "<h1>근위축성 측삭경화증 환자에서 자가골수유래 중간엽줄기세포 치료의 효과와 안전성</h1>\n"
+    + "<p>김현영, 백진영, 김승현</p></body></html>\n"
+)
+JAPANESE_TEXT = "脊髄損傷患者に対する自己血清培養間葉系幹細胞の静脈内投与\n著者: 本望修\n"
+TRADITIONAL_TEXT = "間充質幹細胞治療缺血性腦中風的臨床研究\n作者: 歐陽娜娜\n摘要: 目的 探討骨髓間充質幹細胞移植治療急性腦梗死的療效。\n"
+WESTERN_TEXT = "Title: Stammzelltherapie nach Schlaganfall – eine Übersicht\nAuthor: König, Jörg; Müller, Anaïs\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (CHINESE_PAGE, "gb18030"),
+        (CHINESE_PAGE, "gbk"),
+        (KOREAN_PAGE, "euc-kr"),
+        (TRADITIONAL_TEXT, "big5"),
+        (JAPANESE_TEXT, "shift_jis"),
+        (WESTERN_TEXT, "cp1252"),
+        (CHINESE_PAGE, "utf-8"),
+    ],
+)
+def test_undeclared_legacy_encodings_decode_right(text: str, encoding: str) -> None:
+    decoded, _ = decode_bytes(text.encode(encoding))
+    assert decoded == text
+
+
+@pytest.mark.parametrize("bom_encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_byte_order_marks(bom_encoding: str) -> None:
+    text = "TY  - JOUR\nTI  - 间充质干细胞\nER  - \n"
+    data = text.encode(bom_encoding)
+    if bom_encoding in ("utf-16-le", "utf-16-be"):
+        bom = codecs.BOM_UTF16_LE if bom_encoding.endswith("le") else codecs.BOM_UTF16_BE
+        data = bom + data
+    decoded, _ = decode_bytes(data)
+    assert decoded == text
+
+
+def test_utf16_without_bom() -> None:
+    text = "PMID- 15929052\nTI  - Autologous mesenchymal stem cell transplantation in stroke patients.\n"
+    assert decode_bytes(text.encode("utf-16-le"))[0] == text
+
+
+def test_declared_meta_charset_wins_over_guessing() -> None:
+    page = '<html><head><meta charset="euc-kr"></head><body><p>김승현 가나다</p></body></html>'
+    decoded, enc = decode_bytes(page.encode("euc-kr"))
+    assert "김승현" in decoded
+    assert enc == "cp949"
+
+
+def test_xml_declaration_encoding() -> None:
+    xml = '<?xml version="1.0" encoding="GB2312"?><root><title>间充质干细胞</title></root>'
+    decoded, enc = decode_bytes(xml.encode("gb2312"))
+    assert "间充质干细胞" in decoded and enc == "gb18030"
+
+
+def test_text_cleanup_nfc_nbsp_zero_width() -> None:
+    doc = Document.from_bytes("Oh Young Bang\u00a0et al.\u200b Cafe\u0301".encode())
+    assert doc.text == "Oh Young Bang et al. Café"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "dialect"),
+    [
+        ("<!DOCTYPE html><html><body>x</body></html>", "html", None),
+        ("<!-- saved from url=(0040)https://pubmed.ncbi.nlm.nih.gov/1/ -->\n<html><body/></html>", "html", None),
+        ('<?xml version="1.0"?><PubmedArticleSet/>', "xml", None),
+        ("<clinical_study><id_info/></clinical_study>", "xml", None),
+        ('{"protocolSection": {}}', "json", None),
+        ("TY  - JOUR\nER  - ", "tagged", "ris"),
+        ("PMID- 15929052\nOWN - NLM", "tagged", "medline"),
+        ("@article{bang2005,\n title={x}}", "tagged", "bibtex"),
+        ("%0 Journal Article\n%T 题名", "tagged", "refer"),
+        ("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\n", "tagged", "wos"),
+        ("ID,author,year,title,journal\n1,a,2000,t,j\n", "csv", None),
+        ("Study Type\nINTERVENTIONAL\n", "text", None),
+        ("[1] a pasted reference list line", "text", None),
+    ],
+)
+def test_kind_sniffing(text: str, kind: str, dialect: str | None) -> None:
+    assert sniff_kind(text) == (kind, dialect)
+
+
+def test_empty_binary_pdf_and_oversized_inputs_are_refused_with_reasons(tmp_path: Path) -> None:
+    cases = {
+        "empty.txt": (b"  \n", "empty file"),
+        "image.png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary data"),
+        "paper.pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+    }
+    for name, (data, reason) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(InputError) as err:
+            Document.from_path(path)
+        assert reason in err.value.reason and err.value.path == str(path)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * 2048)
+    with pytest.raises(InputTooLarge):
+        Document.from_path(big, max_bytes=1024)
+    with pytest.raises(InputError, match="directory"):
+        Document.from_path(tmp_path)
+
+
+def test_html_visible_text_drops_scripts_styles_navigation_and_breaks_blocks() -> None:
+    page = (
+        "<html><head><title>T</title><style>p{}</style></head><body><nav>Home | Search</nav>"
+        "<script>var x = 1;</script><h1>Autologous MSC</h1><div>Bang OY<br>Lee JS</div>"
+        "<p>doi: <a href='#'>10.1002/ana.20501</a></p></body></html>"
+    )
+    doc = Document.from_text(page)
+    assert doc.kind == "html"
+    assert doc.lines == ["Autologous MSC", "Bang OY", "Lee JS", "doi: 10.1002/ana.20501"]
+
+
+def test_html_meta_and_canonical_url() -> None:
+    page = (
+        '<html><head><meta name="Citation_DOI" content=" 10.1/x "><link rel="canonical" '
+        'href="https://clinicaltrials.gov/study/NCT04953663"></head><body></body></html>'
+    )
+    doc = Document.from_text(page)
+    assert doc.meta["citation_doi"] == ["10.1/x"]
+    assert doc.canonical_url == "https://clinicaltrials.gov/study/NCT04953663"
+    assert Document.from_text(page, url="https://x.org/").canonical_url == "https://x.org/"
+
+
+def test_xml_external_entities_are_not_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        "<PubmedArticleSet><t>&xxe;</t></PubmedArticleSet>"
+    )
+    root = Document.from_text(xml).tree
+    assert root is not None
+    assert b"TOP SECRET" not in __import__("lxml.etree").etree.tostring(root)
+
+
+def test_xml_entity_bomb_does_not_explode() -> None:
+    lol = "".join(f'<!ENTITY l{i} "{"&l" + str(i - 1) + ";" * 1}' * 1 + "&l" + str(i - 1) + ';">' for i in range(1, 10))
+    xml = f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY l0 "lol">{lol}]><r>&l9;</r>'
+    root = Document.from_text(xml).tree
+    text = "" if root is None else "".join(root.itertext())
+    assert len(text) < 10_000
+
+
+def test_broken_markup_still_gives_text() -> None:
+    doc = Document.from_text("<html><body><div><p>Title of paper<div>unclosed " + "<b>" * 500)
+    assert "Title of paper" in doc.visible_text
