@@ -21,6 +21,7 @@ def parse_document(
     source: str | None = None,
     normalize: bool = True,
     errors: Errors = "strict",
+    assign: bool = True,
 ) -> ParseResult:
     """Detect (or use the named) source, parse ``doc`` and normalize its records.
 
@@ -51,7 +52,7 @@ def parse_document(
         if rec.source is not None and rec.source.confidence is None:
             rec = rec.model_copy(update={"source": rec.source.model_copy(update={"confidence": round(score, 3)})})
         records.append(normalize_record(rec, issues=result.issues) if normalize else rec)
-    result.records = assign_ids(records)
+    result.records = assign_ids(records) if assign else records
     if not result.records and errors == "strict":
         raise ParseError(doc.path or "<input>", f"{parser.name} found no record in this input")
     return result
@@ -106,6 +107,7 @@ def parse_file(
     normalize: bool = True,
     errors: Errors = "strict",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    assign: bool = True,
 ) -> ParseResult:
     """Parse one file. Strict by default: raises :class:`InputError` or :class:`ParseError`
     naming the file and the reason."""
@@ -115,4 +117,4 @@ def parse_file(
         if errors == "strict":
             raise
         return ParseResult(issues=[ParseIssue(exc.reason, severity="error")] if errors == "collect" else [])
-    return parse_document(doc, source=source, normalize=normalize, errors=errors)
+    return parse_document(doc, source=source, normalize=normalize, errors=errors, assign=assign)

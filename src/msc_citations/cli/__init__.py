@@ -14,6 +14,7 @@ from ..errors import MscCitationsError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "msc_citations.cli.parse_cmd",
+    "msc_citations.cli.normalize_cmd",
     "msc_citations.cli.sources_cmd",
 )
 
