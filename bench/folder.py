@@ -1,0 +1,120 @@
+"""Time ``msc-citations normalize`` on generated folders against a bare baseline.
+
+For each size N it writes a corpus (bench/make_corpus.py), then runs, as whole processes,
+alternately and ``--repeats`` times:
+
+* the baseline: read + decode + lxml-parse the same files (HTML/XML only) in ``--jobs``
+  processes, doing nothing else;
+* ``msc-citations normalize DIR --jobs J --to jsonl --no-dedup`` (and once with dedup).
+
+It prints medians of wall time, files/s, records/s, the peak RSS of the largest process and
+the ratio baseline/normalize (1.0 = as fast as bare parsing).
+
+    python bench/folder.py --sizes 1000 10000 50000 [--jobs 2] [--repeats 3] [--work DIR]
+    python bench/folder.py --sizes 10000 --only pubmed/ --pubmed-html-kb 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BASELINE = r"""
+import os, sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from lxml import etree, html
+
+def work(paths):
+    n = 0
+    for p in paths:
+        data = Path(p).read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("gb18030", "replace")
+        s = text.lstrip()[:200].lower()
+        try:
+            if s.startswith("<?xml"):
+                etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+            elif s.startswith("<"):
+                html.document_fromstring(text)
+        except Exception:
+            pass
+        n += 1
+    return n
+
+if __name__ == "__main__":
+    files = sorted(str(p) for p in Path(sys.argv[1]).rglob("*") if p.is_file())
+    jobs = int(sys.argv[2])
+    chunks = [files[i::jobs] for i in range(jobs)]
+    with ProcessPoolExecutor(jobs) as ex:
+        print(sum(ex.map(work, chunks)))
+"""
+
+
+def _timed(cmd: list[str]) -> tuple[float, float, str]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{cmd[:4]} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    # ru_maxrss of children is the largest child so far: only a rise is attributable.
+    return wall, max(peak, before) / 1024, proc.stdout
+
+
+def main() -> None:
+    """Run the benchmark and print the table."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--work", type=Path, default=ROOT / ".bench-data")
+    ap.add_argument("--only")
+    ap.add_argument("--pubmed-html-kb", type=int, default=0)
+    args = ap.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    baseline_py = args.work / "baseline.py"
+    baseline_py.write_text(BASELINE)
+    print("N  | normalize median s | files/s | records/s | peak MiB (largest process) | baseline median s | ratio")
+    for n in args.sizes:
+        corpus = args.work / f"corpus_{n}"
+        gen = [sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(corpus), str(n)]
+        if args.only:
+            gen += ["--only", args.only]
+        if args.pubmed_html_kb:
+            gen += ["--pubmed-html-kb", str(args.pubmed_html_kb)]
+        subprocess.run(gen, check=True, capture_output=True)
+        out = args.work / f"out_{n}.jsonl"
+        common = [sys.executable, "-m", "msc_citations", "normalize", str(corpus), "--jobs", str(args.jobs), "--quiet"]
+        norm_cmd = [*common, "--to", "jsonl", "--no-dedup", "-o", str(out)]
+        base_cmd = [sys.executable, str(baseline_py), str(corpus), str(args.jobs)]
+        walls, bases, peaks = [], [], []
+        for _ in range(args.repeats):
+            b, _, _ = _timed(base_cmd)
+            w, peak, _ = _timed(norm_cmd)
+            walls.append(w)
+            bases.append(b)
+            peaks.append(peak)
+        records = sum(1 for _ in out.open(encoding="utf-8"))
+        med, base = statistics.median(walls), statistics.median(bases)
+        print(
+            f"{n} | {med:.2f} | {n / med:.0f} | {records / med:.0f} | {max(peaks):.0f} | {base:.2f} | {base / med:.2f}"
+        )
+        dedup_out = args.work / f"out_{n}.ris"
+        dedup_cmd = [*common, "--to", "ris", "-o", str(dedup_out)]
+        w, _, _ = _timed(dedup_cmd)
+        print(f"{n} | with deduplication and RIS export: {w:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
