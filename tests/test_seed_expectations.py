@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fixture_helpers import FIXTURES
 
+from fixture_helpers import FIXTURES
 from msc_citations import Record, parse_file
 
 SEEDS = FIXTURES / "seeds"
@@ -57,7 +57,9 @@ def _check_authors(rec: Record, expected: list[dict[str, Any]], errors: list[str
             if key in exp and not _same(getattr(person, key), exp[key], key):
                 errors.append(f"authors[{i}].{key}: expected {exp[key]!r}, got {getattr(person, key)!r}")
         if "affiliation_refs" in exp and len(person.affiliations) != len(exp["affiliation_refs"]):
-            errors.append(f"authors[{i}]: expected {len(exp['affiliation_refs'])} affiliations, got {person.affiliations}")
+            errors.append(
+                f"authors[{i}]: expected {len(exp['affiliation_refs'])} affiliations, got {person.affiliations}"
+            )
 
 
 def _check_related(rec: Record, spec: dict[str, Any], errors: list[str]) -> None:

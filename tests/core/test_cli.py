@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from fixture_helpers import FIXTURES
 
+from fixture_helpers import FIXTURES
 from msc_citations.cli import main
 
 HIGHWIRE = FIXTURES / "embedded_meta" / "highwire_stroke.html"

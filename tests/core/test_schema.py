@@ -13,17 +13,60 @@ from msc_citations.model import RECORD_FIELDS, Outcome, Person, Record, Registry
 from msc_citations.schema import render_schema
 
 ROOT = Path(__file__).resolve().parents[2]
-SPEC_KEYS = (
-    "id type title alt_titles authors authors_complete journal journal_abbrev issn publisher year month day "
-    "volume issue pages page_first page_last article_number page_count doi pmid pmcid registry_ids abstract "
-    "abstract_sections keywords mesh_terms publication_types language country funding cited_by_count "
-    "classification url trial related extra source"
-).split()
+SPEC_KEYS = [
+    "id",
+    "type",
+    "title",
+    "alt_titles",
+    "authors",
+    "authors_complete",
+    "journal",
+    "journal_abbrev",
+    "issn",
+    "publisher",
+    "year",
+    "month",
+    "day",
+    "volume",
+    "issue",
+    "pages",
+    "page_first",
+    "page_last",
+    "article_number",
+    "page_count",
+    "doi",
+    "pmid",
+    "pmcid",
+    "registry_ids",
+    "abstract",
+    "abstract_sections",
+    "keywords",
+    "mesh_terms",
+    "publication_types",
+    "language",
+    "country",
+    "funding",
+    "cited_by_count",
+    "classification",
+    "url",
+    "trial",
+    "related",
+    "extra",
+    "source",
+]
 
 
 def test_record_keys_in_schema_order() -> None:
     assert list(RECORD_FIELDS[: len(SPEC_KEYS)]) == SPEC_KEYS
-    assert list(Person.model_fields) == ["family", "given", "literal", "affiliations", "email", "orcid", "corresponding"]
+    assert list(Person.model_fields) == [
+        "family",
+        "given",
+        "literal",
+        "affiliations",
+        "email",
+        "orcid",
+        "corresponding",
+    ]
     assert list(Outcome.model_fields) == ["kind", "measure", "description", "time_frame"]
     assert list(TrialInfo.model_fields)[:3] == ["status", "study_type", "phase"]
 
