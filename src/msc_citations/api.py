@@ -88,6 +88,7 @@ def parse_bytes(
     normalize: bool = True,
     errors: Errors = "strict",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    assign: bool = True,
 ) -> ParseResult:
     """Parse raw bytes (any encoding); see :func:`parse_document`."""
     try:
@@ -96,7 +97,7 @@ def parse_bytes(
         if errors == "strict":
             raise
         return ParseResult(issues=[ParseIssue(exc.reason, severity="error")] if errors == "collect" else [])
-    return parse_document(doc, source=source, normalize=normalize, errors=errors)
+    return parse_document(doc, source=source, normalize=normalize, errors=errors, assign=assign)
 
 
 def parse_file(

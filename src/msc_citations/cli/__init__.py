@@ -16,6 +16,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "msc_citations.cli.parse_cmd",
     "msc_citations.cli.normalize_cmd",
     "msc_citations.cli.sources_cmd",
+    "msc_citations.cli.dedup_cmd",
+    "msc_citations.cli.fetch_cmd",
 )
 
 EXIT_OK = 0

@@ -9,7 +9,9 @@ from typing import Any
 from ..api import parse_bytes, parse_file
 from ..errors import InputError, MscCitationsError
 from ..model import Record
+from ..record_ids import assign_ids
 from .common import add_output_options, error_line, write_records
+from .fetch_cmd import add_enrich_options, enrich_from_args
 
 
 def register(sub: Any) -> None:
@@ -18,6 +20,7 @@ def register(sub: Any) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="files to parse; - reads standard input")
     p.add_argument("--source", metavar="NAME", help="force this source instead of auto-detection")
     p.add_argument("--url", help="the page's address (gives ids such as an NCT number from the URL)")
+    add_enrich_options(p)
     add_output_options(p)
     p.set_defaults(func=run)
 
@@ -33,9 +36,11 @@ def run(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             if name == "-":
-                result = parse_bytes(sys.stdin.buffer.read(), source=args.source, url=args.url, path="<stdin>")
+                result = parse_bytes(
+                    sys.stdin.buffer.read(), source=args.source, url=args.url, path="<stdin>", assign=False
+                )
             else:
-                result = parse_file(name, source=args.source, url=args.url)
+                result = parse_file(name, source=args.source, url=args.url, assign=False)
         except InputError as exc:
             error_line(name, exc.reason)
             continue
@@ -43,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
             error_line(name, getattr(exc, "reason", str(exc)))
             continue
         records.extend(result.records)
+    records = enrich_from_args(assign_ids(records), args)
     if records:
         write_records(records, args)
     return 0 if records else 1

@@ -21,6 +21,11 @@ from ..model import Record
 FORMAT_MODULES: dict[str, str] = {
     "jsonl": "msc_citations.formats.jsonl",
     "csv": "msc_citations.formats.csv",
+    "ris": "msc_citations.formats.ris",
+    "bibtex": "msc_citations.formats.bibtex",
+    "csl-json": "msc_citations.formats.csl_json",
+    "nbib": "msc_citations.formats.nbib",
+    "refer": "msc_citations.formats.refer",
 }
 """Format name -> module implementing it."""
 
@@ -40,6 +45,29 @@ def available_formats() -> list[str]:
 def readable_formats() -> list[str]:
     """Formats that can also be read back."""
     return [name for name in available_formats() if hasattr(_module(name), "read")]
+
+
+def with_related(records: Iterable[Record]) -> list[Record]:
+    """The records followed, each, by its ``related`` records as records of their own
+    (depth first, ``related`` emptied), every one with a unique id, for the flat exports.
+
+    >>> from msc_citations.model import Record
+    >>> top = Record(id="a2020x", title="Top", related=[Record(title="Seen also", year=2019)])
+    >>> [r.id for r in with_related([top])]
+    ['a2020x', 'anon2019seen']
+    """
+    from ..record_ids import assign_ids
+
+    out: list[Record] = []
+
+    def visit(rec: Record) -> None:
+        out.append(rec.model_copy(update={"related": []}) if rec.related else rec)
+        for kid in rec.related:
+            visit(kid)
+
+    for rec in records:
+        visit(rec)
+    return assign_ids(out)
 
 
 def dumps(records: Iterable[Record], format: str = "jsonl") -> str:

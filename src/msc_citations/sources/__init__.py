@@ -36,7 +36,23 @@ ENTRY_POINT_GROUP = "msc_citations.sources"
 DETECTION_THRESHOLD = 0.3
 """A source must score above this to be chosen automatically."""
 
-BUILTIN_SOURCES: tuple[str, ...] = ("msc_citations.sources.embedded_meta:EmbeddedMetadataSource",)
+BUILTIN_SOURCES: tuple[str, ...] = (
+    "msc_citations.sources.embedded_meta:EmbeddedMetadataSource",
+    "msc_citations.sources.wprim:WprimSource",
+    "msc_citations.sources.koreamed:KoreaMedSource",
+    "msc_citations.sources.synapse:SynapseSource",
+    "msc_citations.sources.korean_journal:KoreanJournalSource",
+    "msc_citations.sources.trial_mirror:TrialMirrorSource",
+    "msc_citations.sources.pubmed:PubMedSource",
+    "msc_citations.sources.clinicaltrials:ClinicalTrialsSource",
+    "msc_citations.sources.chictr:ChictrSource",
+    "msc_citations.sources.jrct:JrctSource",
+    "msc_citations.sources.umin:UminSource",
+    "msc_citations.sources.cris:CrisSource",
+    "msc_citations.sources.chinese_index:ChineseIndexSource",
+    "msc_citations.sources.chinese_rating:ChineseRatingSource",
+    "msc_citations.sources.cnki:CnkiSource",
+)
 
 _registry: dict[str, SourceParser] = {}
 _loaded = False

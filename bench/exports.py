@@ -1,0 +1,147 @@
+"""Check our RIS, BibTeX, CSL-JSON and .nbib exports with independent real clients.
+
+Parses the seed pages and every source fixture (tests/fixtures/<source>/) that states a
+title, DOI or PMID, writes the four exports of those records, writes the expected values
+(from the records themselves) and runs the export checker over them, which reads the
+files back with rispy, bibtexparser, pybtex, citeproc-py, Citation.js, pandoc, the
+official CSL-JSON schema and nbib, and renders them in APA and Vancouver.
+
+The checker is not part of this repository. Point at it with ``--checker PATH`` or the
+``MSC_EXPORT_CHECKER`` environment variable, and at a Python that has the clients
+installed with ``--python`` or ``EXPORTCHECK_PYTHON`` (the checker's ``--install-hint``
+prints the install commands). Arguments after ``--`` go to the checker::
+
+    python bench/exports.py --checker ../shared/tools/check_exports.py \\
+        --python /tmp/exportcheck-venv/bin/python -- --require-all
+
+The last line printed is the checker's ``N passed, M failed``; the exit status is the
+checker's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from msc_citations import parse_file
+from msc_citations.formats import dumps, with_related
+from msc_citations.model import Record
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+NOT_SOURCES = frozenset({"malformed", "http", "formats", "dedup", "encodings", "folders"})
+FORMATS = {"ris": "ris", "bibtex": "bibtex", "csljson": "csl-json", "nbib": "nbib"}
+"""Checker option -> our format name."""
+
+EXPECTED_TYPES: dict[str, list[str]] = {
+    "journal-article": ["journal-article"],
+    "review": ["journal-article"],
+    "clinical-trial": ["report"],
+    "conference-paper": ["conference-paper"],
+    "book": ["book"],
+    "chapter": ["chapter"],
+    "thesis": ["thesis"],
+    "preprint": ["preprint", "misc"],
+    "other": ["misc"],
+}
+"""Our record type -> the checker's canonical types a client may read it as."""
+
+
+def _inputs() -> list[tuple[Path, dict[str, Any]]]:
+    """Every fixture input with its parse options (``_source``, ``_url``)."""
+    out: list[tuple[Path, dict[str, Any]]] = [(p, {}) for p in sorted((FIXTURES / "seeds").glob("*.txt"))]
+    for folder in sorted(p for p in FIXTURES.iterdir() if p.is_dir() and p.name not in NOT_SOURCES | {"seeds"}):
+        for path in sorted(folder.iterdir()):
+            if not path.is_file() or path.name.endswith(".expected.json") or path.name.startswith("."):
+                continue
+            exp_path = path.with_name(path.name.split(".", 1)[0] + ".expected.json")
+            expected = json.loads(exp_path.read_text(encoding="utf-8")) if exp_path.exists() else {}
+            opts = {"source": expected.get("_source"), "url": expected.get("_url")} if isinstance(expected, dict) else {}
+            out.append((path, opts))
+    return out
+
+
+def collect_records(related: bool = False) -> tuple[list[Record], list[str]]:
+    """Records of every fixture that states a title, DOI or PMID (ids unique across the
+    set), and one line per input that gave none."""
+    records: list[Record] = []
+    skipped: list[str] = []
+    for path, opts in _inputs():
+        result = parse_file(path, errors="collect", **{k: v for k, v in opts.items() if v})
+        found = [r for r in (with_related(result.records) if related else result.records) if r.title or r.doi or r.pmid]
+        if not found:
+            skipped.append(f"{path.relative_to(ROOT)}: no record with a title, DOI or PMID")
+        records.extend(found)
+    return _unique_ids(records), skipped
+
+
+def _unique_ids(records: list[Record]) -> list[Record]:
+    seen: dict[str, int] = {}
+    out = []
+    for rec in records:
+        key = rec.id or "rec"
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        out.append(rec if n == 0 else rec.model_copy(update={"id": f"{key}-{n + 1}"}))
+    return out
+
+
+def expected(rec: Record) -> dict[str, Any]:
+    """What a client must read back: the checker's simple form of ``rec``."""
+    exp: dict[str, Any] = {"id": rec.id, "type": EXPECTED_TYPES[rec.type]}
+    if rec.authors:
+        exp["authors"] = [
+            {"family": p.family, "given": p.given} if p.family and p.given else {"family": p.display_name(), "given": ""}
+            for p in rec.authors
+        ]
+    for key in ("title", "journal", "journal_abbrev", "volume", "issue", "doi", "pmid"):
+        value = getattr(rec, key)
+        if value:
+            exp[key] = str(value)
+    if rec.year:
+        exp["year"] = str(rec.year)
+    if rec.page_first:
+        exp["pages"] = f"{rec.page_first}-{rec.page_last}" if rec.page_last else rec.page_first
+    elif rec.pages:
+        exp["pages"] = rec.pages
+    return exp
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the exports and run the checker; returns its exit status."""
+    args_in = sys.argv[1:] if argv is None else argv
+    extra: list[str] = []
+    if "--" in args_in:
+        cut = args_in.index("--")
+        args_in, extra = args_in[:cut], args_in[cut + 1 :]
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--checker", default=os.environ.get("MSC_EXPORT_CHECKER"), help="path to check_exports.py")
+    ap.add_argument("--python", default=os.environ.get("EXPORTCHECK_PYTHON", sys.executable))
+    ap.add_argument("--out", type=Path, help="keep the exports in this folder (default: a temporary one)")
+    ap.add_argument("--with-related", action="store_true", help="also export the pages' related papers")
+    args = ap.parse_args(args_in)
+    if not args.checker:
+        ap.error("name the checker with --checker PATH or MSC_EXPORT_CHECKER")
+    records, skipped = collect_records(args.with_related)
+    for line in skipped:
+        print(f"skipped {line}", file=sys.stderr)
+    print(f"{len(records)} records from the seeds and source fixtures", file=sys.stderr)
+    out = args.out or Path(tempfile.mkdtemp(prefix="msc-exports-"))
+    out.mkdir(parents=True, exist_ok=True)
+    cmd = [args.python, args.checker, "--expect", str(out / "expected.json")]
+    (out / "expected.json").write_text(json.dumps([expected(r) for r in records], ensure_ascii=False, indent=1))
+    for option, fmt in FORMATS.items():
+        path = out / f"export.{option}"
+        path.write_text(dumps(records, format=fmt), encoding="utf-8")
+        cmd += [f"--{option}", str(path)]
+    return subprocess.call(cmd + extra)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

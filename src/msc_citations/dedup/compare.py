@@ -1,0 +1,336 @@
+"""Field-by-field comparison of two rows of the key table, and the match rules.
+
+A pair is a duplicate when the title agrees and enough independent fields back it up;
+hard conflicts (two different DOIs or PMIDs, different first pages, years more than one
+apart, a registration against a paper, an erratum against its article) veto any match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+from rapidfuzz.distance import Indel
+
+from .table import KeyTable
+
+JOURNAL_STOPWORDS = frozenset("of the and for in on de der und la le et".split())
+SHORT_TITLE_CHARS = 30
+PREFIX_TITLE_CHARS = 20
+
+
+class Verdict(IntEnum):
+    """Outcome of comparing two records."""
+
+    DIFFERENT = 0
+    MAYBE = 1
+    DUPLICATE = 2
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What a comparison saw; ``reasons`` name the rule that decided."""
+
+    title: float
+    authors: float | None
+    year_gap: int | None
+    pages: bool | None
+    volume: bool | None
+    journal: bool | None
+    abstract: float | None
+    same_id: str | None
+    conflict: str | None
+    reasons: str = ""
+    doi_alias: bool = False
+
+    def describe(self) -> str:
+        """One line for ``--explain`` and ``maybe.csv``."""
+        parts = [f"title {self.title:.0f}"]
+        if self.authors is not None:
+            parts.append(f"authors {self.authors:.2f}")
+        if self.year_gap is not None:
+            parts.append(f"year gap {self.year_gap}")
+        for name, flag in (("pages", self.pages), ("volume", self.volume), ("journal", self.journal)):
+            if flag is not None:
+                parts.append(f"{name} {'agree' if flag else 'differ'}")
+        if self.abstract is not None:
+            parts.append(f"abstract {self.abstract:.0f}")
+        if self.same_id:
+            parts.append(f"same {self.same_id}")
+        if self.conflict:
+            parts.append(f"conflict: {self.conflict}")
+        if self.reasons:
+            parts.append(f"rule: {self.reasons}")
+        return "; ".join(parts)
+
+
+def _abbrev_match(short: list[str], long: list[str]) -> bool:
+    pos = 0
+    for word in short:
+        while pos < len(long) and not long[pos].startswith(word):
+            pos += 1
+        if pos == len(long):
+            return False
+        pos += 1
+    return True
+
+
+def journal_match(a: str, b: str) -> bool | None:
+    """Whether two journal keys name the same journal (full name, abbreviation, CAPS).
+
+    >>> journal_match("j cardiovasc pharmacol ther", "journal of cardiovascular pharmacology and therapeutics")
+    True
+    >>> journal_match("stroke", "neurology")
+    False
+    """
+    if not a or not b:
+        return None
+    if a == b:
+        return True
+    ta = [w for w in a.split() if w not in JOURNAL_STOPWORDS]
+    tb = [w for w in b.split() if w not in JOURNAL_STOPWORDS]
+    if not ta or not tb:
+        return False
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if _abbrev_match(short, long) or _abbrev_match(long, short):
+        return True
+    acronym = "".join(w[0] for w in long)
+    if any(len(w) >= 3 and acronym.startswith(w) for w in short[:1]):
+        return True
+    return Indel.normalized_similarity(a, b) >= 0.9
+
+
+def _family_string(a: frozenset[str]) -> str:
+    return " ".join(sorted(x.split(" ", 1)[0] for x in a))
+
+
+def author_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
+    """Share of the smaller set of author signatures (``family initial``) found in the
+    other; a side written without initials is compared on family names (None if one
+    side has no authors)."""
+    if not a or not b:
+        return None
+    shared = len(a & b)
+    if shared < min(len(a), len(b)) and (any(" " not in x for x in a) or any(" " not in x for x in b)):
+        fa = {x.split(" ", 1)[0] for x in a}
+        fb = {x.split(" ", 1)[0] for x in b}
+        return len(fa & fb) / min(len(fa), len(fb))
+    score = shared / min(len(a), len(b))
+    if score < 0.5 and Indel.normalized_similarity(_family_string(a), _family_string(b)) >= 0.85:
+        return 0.8  # the same names with a typo ("Hiessl" / "Hiess")
+    return score
+
+
+def title_similarity(a: str, b: str) -> float:
+    """0-100; a title missing its subtitle still scores on the part both have."""
+    if not a or not b:
+        return 0.0
+    score = Indel.normalized_similarity(a, b) * 100
+    if score < 95:
+        short, long = (a, b) if len(a) <= len(b) else (b, a)
+        if len(short) >= PREFIX_TITLE_CHARS and long.startswith(short[: len(short) - 2]):
+            score = max(score, 95.0)
+    return score
+
+
+def _titles(t: KeyTable, i: int, j: int) -> float:
+    score = title_similarity(t.title[i], t.title[j])
+    if score < 95 and (t.alt_title[i] or t.alt_title[j]):
+        for a, b in ((t.alt_title[i], t.title[j]), (t.title[i], t.alt_title[j]), (t.alt_title[i], t.alt_title[j])):
+            if a and b:
+                score = max(score, title_similarity(a, b))
+    return score
+
+
+def _authors(t: KeyTable, i: int, j: int) -> float | None:
+    score = author_overlap(t.authors[i], t.authors[j])
+    if score is not None and score < 0.5:
+        # Family and given names swapped by one database ("Roshanzamir Farzad" read as
+        # given + family): compare every name word regardless of order.
+        a, b = t.name_words[i], t.name_words[j]
+        if a and b and len(a & b) / min(len(a), len(b)) >= 0.8:
+            return 0.75
+    return score
+
+
+def _eq(x: str, y: str) -> bool | None:
+    return None if not x or not y else x == y
+
+
+def _component_doi(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    # "10.1371/journal.pone.0094853.g001" is a figure of "10.1371/journal.pone.0094853".
+    return any(x.startswith(y + ".") or y.startswith(x + ".") for x in a for y in b)
+
+
+def _ids(t: KeyTable, i: int, j: int) -> tuple[str | None, str | None]:
+    same: str | None = None
+    if t.dois[i] and t.dois[j]:
+        if set(t.dois[i]) & set(t.dois[j]):
+            same = "doi"
+        elif not _component_doi(t.dois[i], t.dois[j]):
+            return None, "different DOIs"
+    for name, col in (("pmid", t.pmid), ("pmcid", t.pmcid)):
+        x, y = col[i], col[j]
+        if x and y:
+            if x != y:
+                return None, f"different {name.upper()}s"
+            same = same or name
+    return same, None
+
+
+def _veto(t: KeyTable, i: int, j: int, ev: Evidence) -> str | None:
+    if t.trial[i] != t.trial[j]:
+        return "a registration and a publication are linked, not merged"
+    if t.notice[i] != t.notice[j]:
+        return "an erratum, comment or reply is a different work"
+    # The same identifier, the same title and the same authors outweigh a page or year
+    # field mangled by one database ("i428" against "1428", the issue number as year).
+    same_work = ev.same_id and ev.title >= 98 and (ev.authors or 0) >= 0.8 and (ev.abstract is None or ev.abstract >= 90)
+    if ev.year_gap is not None and ev.year_gap > 1 and not same_work:
+        return "years more than one apart"
+    if ev.pages is False and not same_work:
+        return "different first pages"
+    return None
+
+
+def evidence(t: KeyTable, i: int, j: int) -> Evidence:
+    """Compare rows ``i`` and ``j`` field by field."""
+    same, conflict = _ids(t, i, j)
+    yi, yj = t.year[i], t.year[j]
+    abstract = None
+    if t.abstract[i] and t.abstract[j]:
+        abstract = Indel.normalized_similarity(t.abstract[i], t.abstract[j]) * 100
+    return Evidence(
+        title=_titles(t, i, j),
+        authors=_authors(t, i, j),
+        year_gap=abs(yi - yj) if yi and yj else None,
+        pages=_eq(t.page1[i], t.page1[j]),
+        volume=_eq(t.volume[i], t.volume[j]),
+        journal=journal_match(t.journal[i], t.journal[j]),
+        abstract=abstract,
+        same_id=same,
+        conflict=conflict,
+    )
+
+
+def _support(t: KeyTable, i: int, j: int, ev: Evidence) -> int:
+    """How many independent fields agree (pages, volume, journal, year, first author)."""
+    n = 0
+    n += ev.pages is True
+    n += ev.volume is True
+    n += ev.journal is True
+    n += ev.year_gap == 0
+    n += bool(t.author1[i]) and t.author1[i] == t.author1[j]
+    n += ev.abstract is not None and ev.abstract >= 90
+    return n
+
+
+def _rules(t: KeyTable, i: int, j: int, ev: Evidence) -> tuple[Verdict, str]:
+    authors_ok = ev.authors is None or ev.authors >= 0.5
+    support = _support(t, i, j, ev)
+    short = min(len(t.title[i]), len(t.title[j])) < SHORT_TITLE_CHARS
+    if ev.same_id:
+        if ev.title >= 80 or not t.title[i] or not t.title[j]:
+            return Verdict.DUPLICATE, f"same {ev.same_id}, title agrees"
+        return Verdict.MAYBE, f"same {ev.same_id} but different titles (shared or wrong identifier?)"
+    same_text = ev.title >= 98 and (ev.authors or 0) >= 0.8 and (ev.abstract or 0) >= 95
+    if ev.volume is False and ev.pages is not True and not same_text:
+        return (Verdict.MAYBE if ev.title >= 95 else Verdict.DIFFERENT), "different volumes"
+    if t.issue[i] and t.issue[j] and t.issue[i] != t.issue[j] and ev.pages is not True and not same_text:
+        # A recurring column ("Editor's Comments") has one record per issue.
+        return Verdict.DIFFERENT, "different issues"
+    if ev.journal is False and ev.pages is not True and ev.volume is not True:
+        # The same abstract presented at two meetings is two records, not one.
+        return (Verdict.MAYBE if ev.title >= 95 else Verdict.DIFFERENT), "different journals"
+    if ev.title >= 95 and authors_ok and support >= (3 if short else 2):
+        return Verdict.DUPLICATE, "title, authors and other fields agree"
+    if ev.title >= 90 and ev.authors is not None and ev.authors >= 0.67 and support >= 3:
+        return Verdict.DUPLICATE, "close title, authors and fields agree"
+    if ev.title >= 98 and (ev.authors or 0) > 0 and ev.pages is True and ev.volume is True and support >= 4:
+        # Authors written differently (given names first, no initials) but one article.
+        return Verdict.DUPLICATE, "title, journal, volume, pages and year agree"
+    if ev.title >= 75 and ev.abstract is not None and ev.abstract >= 95 and authors_ok and support >= 3:
+        return Verdict.DUPLICATE, "abstract, authors and fields agree"
+    if (
+        ev.pages is True
+        and ev.volume is True
+        and ev.year_gap == 0
+        and ev.journal is not False
+        and (ev.authors or 0) >= 0.8
+        and t.author1[i] == t.author1[j]
+        and t.page2[i] == t.page2[j]
+        and (ev.title >= 50 or t.translated[i] or t.translated[j])
+    ):
+        # Same journal, volume, page range, year and authors: one article whose title
+        # is given in two languages or translations.
+        return Verdict.DUPLICATE, "same authors at the same volume and pages"
+    if ev.title >= 85:
+        return Verdict.MAYBE, "similar title, too little support"
+    return Verdict.DIFFERENT, "titles differ"
+
+
+def _doi_alias(t: KeyTable, i: int, j: int, ev: Evidence) -> bool:
+    """Two DOIs for one article (a publisher's DOI migration, ``10.1007/bf00796217`` and
+    ``10.1007/s003950050053``): allowed only when every other field agrees exactly."""
+    return (
+        ev.conflict == "different DOIs"
+        and ev.title >= 98
+        and (ev.authors or 0) >= 0.8
+        and ev.year_gap == 0
+        and ev.pages is True
+        and t.page2[i] == t.page2[j]
+        and ev.volume is not False
+        and (ev.abstract is None or ev.abstract >= 95)
+        and t.pmid[i] in ("", t.pmid[j])
+        and t.notice[i] == t.notice[j]
+        and t.trial[i] == t.trial[j]
+    )
+
+
+def _quick_reject(t: KeyTable, i: int, j: int) -> Evidence | None:
+    """Evidence for a pair that cheap fields already rule out (most candidates), without
+    computing author, journal and abstract similarity; None when a full look is needed."""
+    same, conflict = _ids(t, i, j)
+    if same:
+        return None
+    title = _titles(t, i, j)
+    yi, yj = t.year[i], t.year[j]
+    gap = abs(yi - yj) if yi and yj else None
+    pages = _eq(t.page1[i], t.page1[j])
+    volume = _eq(t.volume[i], t.volume[j])
+    reason = None
+    if conflict and title < 95:
+        reason = conflict
+    elif gap is not None and gap > 1:
+        reason = "years more than one apart"
+    elif pages is False:
+        reason = "different first pages"
+    elif title < 75 and not (pages and volume):
+        reason = "titles differ"
+    if reason is None:
+        return None
+    return Evidence(title, None, gap, pages, volume, None, None, None, conflict, reason)
+
+
+def compare(t: KeyTable, i: int, j: int) -> tuple[Verdict, Evidence]:
+    """The verdict on rows ``i`` and ``j`` with the evidence behind it."""
+    quick = _quick_reject(t, i, j)
+    if quick is not None:
+        return Verdict.DIFFERENT, quick
+    ev = evidence(t, i, j)
+    if ev.conflict:
+        ev.reasons = ev.conflict
+        if _doi_alias(t, i, j, ev):
+            ev.doi_alias = True
+            ev.reasons = "different DOIs, but title, authors, year, volume and page range are identical"
+            return Verdict.DUPLICATE, ev
+        if ev.title >= 95:
+            return Verdict.MAYBE, ev
+        return Verdict.DIFFERENT, ev
+    veto = _veto(t, i, j, ev)
+    if veto:
+        ev.reasons = veto
+        verdict = Verdict.MAYBE if ev.title >= 95 and ev.same_id else Verdict.DIFFERENT
+        return verdict, ev
+    verdict, ev.reasons = _rules(t, i, j, ev)
+    return verdict, ev

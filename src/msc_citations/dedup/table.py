@@ -1,0 +1,211 @@
+"""The compact key table deduplication works on: one row of short keys per record.
+
+Holding pydantic records costs about 4.6 KB each and reading fields through them is slow,
+so every comparison runs on these parallel lists instead, built in one pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Record
+from .authors import name_keys
+from .text import doi_keys, number_key, page_keys, text_key
+
+# Title words that make a record a different work from the paper it names.
+NOTICE_WORDS = {
+    "erratum": 1,
+    "errata": 1,
+    "corrigendum": 1,
+    "correction": 1,
+    "retraction": 2,
+    "retracted": 2,
+    "withdrawn": 2,
+    "comment": 4,
+    "commentary": 4,
+    "reply": 8,
+    "response": 8,
+    "author": 8,
+    "authors": 8,
+    "protocol": 16,
+}
+# Only the first words (and a bracketed note) mark a notice: "Correction of hyperglycaemia
+# by ..." also starts with one, but then both copies carry it and the flags agree.
+NOTICE_SPAN = 4
+ABSTRACT_KEY_CHARS = 300
+AUTHORS_KEPT = 12
+NAME_CACHE = 1 << 18
+# Databases append the original language to a translated title ("... preconditioning. Russian").
+LANGUAGE_WORDS = frozenset(
+    "german french spanish russian chinese japanese korean portuguese italian polish hungarian czech dutch "
+    "turkish persian danish swedish norwegian finnish greek hebrew croatian serbian slovak".split()
+)
+LANGUAGE_SPAN = 12
+MIN_HEAD_CHARS = 8
+MAX_ISSUE_DIGITS = 2
+
+
+@dataclass(slots=True)
+class KeyTable:
+    """Parallel per-record keys; row ``i`` describes ``records[i]``."""
+
+    ids: list[str] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)
+    alt_title: list[str] = field(default_factory=list)
+    notice: list[int] = field(default_factory=list)
+    translated: list[bool] = field(default_factory=list)
+    dois: list[tuple[str, ...]] = field(default_factory=list)
+    pmid: list[str] = field(default_factory=list)
+    pmcid: list[str] = field(default_factory=list)
+    registry: list[tuple[str, ...]] = field(default_factory=list)
+    year: list[int] = field(default_factory=list)
+    page1: list[str] = field(default_factory=list)
+    page2: list[str] = field(default_factory=list)
+    volume: list[str] = field(default_factory=list)
+    issue: list[str] = field(default_factory=list)
+    journal: list[str] = field(default_factory=list)
+    author1: list[str] = field(default_factory=list)
+    authors: list[frozenset[str]] = field(default_factory=list)
+    name_words: list[frozenset[str]] = field(default_factory=list)
+    abstract: list[str] = field(default_factory=list)
+    trial: list[bool] = field(default_factory=list)
+    isbn: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _names_language(title_key: str) -> bool:
+    return any(word in LANGUAGE_WORDS for word in title_key.rsplit(" ", LANGUAGE_SPAN)[-LANGUAGE_SPAN:])
+
+
+def notice_flags(title_key: str) -> int:
+    """Bit flags for erratum / retraction / comment / reply / editorial / protocol titles."""
+    flags = 0
+    for word in title_key.split(" ", NOTICE_SPAN)[:NOTICE_SPAN]:
+        flags |= NOTICE_WORDS.get(word, 0)
+    return flags
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _person_keys(family: str | None, given: str | None, literal: str | None) -> tuple[str, str, tuple[str, ...]]:
+    # The same names recur across copies of a record: key each distinct name once.
+    fam, sig, words = name_keys(family, given, literal)
+    return fam, sig, tuple(words)
+
+
+def _authors(rec: Record) -> tuple[str, frozenset[str], frozenset[str]]:
+    people = rec.authors[:AUTHORS_KEPT]
+    if not people:
+        return "", frozenset(), frozenset()
+    keys = [_person_keys(p.family, p.given, p.literal) for p in people]
+    signatures = frozenset(k[1] for k in keys if k[1])
+    words = frozenset(w for k in keys for w in k[2])
+    return keys[0][0], signatures, words
+
+
+def _registry(rec: Record) -> tuple[str, ...]:
+    return tuple(sorted({r.id.upper().replace(" ", "") for r in rec.registry_ids if r.id}))
+
+
+def _clean_number(value: str | None) -> str:
+    # Only a plain number counts: "1)" or "5 Suppl 2" are export debris that would
+    # otherwise make two copies of one abstract look like different volumes.
+    text = (value or "").strip()
+    return text.lstrip("0") or "0" if text.isdigit() else ""
+
+
+def split_title(title: str | None) -> tuple[str, str]:
+    """(title, bracketed other-language title) as keys.
+
+    MEDLINE and Scopus append the original-language title in brackets
+    (``Crowdwork ... [Arbeiten in der Crowd ...]``) or bracket a translated title whole.
+    """
+    if not title:
+        return "", ""
+    text = title.strip().rstrip(".")
+    if text.endswith("]") and "[" in text:
+        cut = text.rfind("[")
+        head, tail = text[:cut], text[cut + 1 : -1]
+        if len(head.strip()) >= MIN_HEAD_CHARS:
+            return text_key(head), text_key(tail)
+    return text_key(text), ""
+
+
+def _add(table: KeyTable, index: int, rec: Record) -> None:
+    title, alt = split_title(rec.title)
+    if not alt and rec.alt_titles:
+        alt = text_key(rec.alt_titles[0].text)
+    first, last = page_keys(rec.pages, rec.page_first)
+    if rec.page_last and not rec.pages:
+        last = number_key(rec.page_last)
+    author1, tokens, words = _authors(rec)
+    table.ids.append(rec.id or f"#{index}")
+    table.title.append(title)
+    table.alt_title.append(alt)
+    table.notice.append(notice_flags(title))
+    table.translated.append(bool(alt) or (rec.title or "").lstrip().startswith("[") or _names_language(title))
+    table.dois.append(doi_keys(rec.doi))
+    table.pmid.append((rec.pmid or "").strip())
+    table.pmcid.append((rec.pmcid or "").strip().upper())
+    table.registry.append(_registry(rec))
+    table.year.append(rec.year or 0)
+    table.page1.append(first)
+    table.page2.append(last)
+    table.volume.append(_clean_number(rec.volume))
+    issue = _clean_number(rec.issue)
+    # Longer "issue" numbers are mostly reference-manager record numbers, not issues.
+    table.issue.append(issue if len(issue) <= MAX_ISSUE_DIGITS else "")
+    table.journal.append(text_key(rec.journal or rec.journal_abbrev))
+    table.author1.append(author1)
+    table.authors.append(tokens)
+    table.name_words.append(words)
+    table.abstract.append(text_key(rec.abstract[:ABSTRACT_KEY_CHARS]) if rec.abstract else "")
+    table.trial.append(rec.type == "clinical-trial")
+    isbn = rec.extra.get("isbn") if rec.extra else None
+    table.isbn.append(str(isbn).replace("-", "").strip() if isbn else "")
+
+
+def add_plain_row(table: KeyTable, row: dict[str, object]) -> None:
+    """Add one row from a plain mapping (``id, title, authors`` as a list of name strings,
+    ``year, journal, volume, issue, pages, doi, pmid, abstract``) without building a
+    record: the path for very large inputs, where a million records would not fit."""
+    text = {k: (str(v) if v is not None and k != "authors" else None) for k, v in row.items()}
+    title, alt = split_title(text.get("title"))
+    first, last = page_keys(text.get("pages"))
+    raw_names = [str(a) for a in (row.get("authors") or [])[:AUTHORS_KEPT]]  # type: ignore[attr-defined]
+    names = [_person_keys(None, None, a) for a in raw_names]
+    table.ids.append(text.get("id") or f"#{len(table.ids)}")
+    table.title.append(title)
+    table.alt_title.append(alt)
+    table.notice.append(notice_flags(title))
+    table.translated.append(bool(alt) or (text.get("title") or "").lstrip().startswith("[") or _names_language(title))
+    table.dois.append(doi_keys(text.get("doi")))
+    table.pmid.append((text.get("pmid") or "").strip())
+    table.pmcid.append((text.get("pmcid") or "").strip().upper())
+    table.registry.append(())
+    year = row.get("year")
+    table.year.append(year if isinstance(year, int) else 0)
+    table.page1.append(first)
+    table.page2.append(last)
+    table.volume.append(_clean_number(text.get("volume")))
+    issue = _clean_number(text.get("issue"))
+    table.issue.append(issue if len(issue) <= MAX_ISSUE_DIGITS else "")
+    table.journal.append(text_key(text.get("journal")))
+    table.author1.append(names[0][0] if names else "")
+    table.authors.append(frozenset(k[1] for k in names if k[1]))
+    table.name_words.append(frozenset(w for k in names for w in k[2]))
+    abstract = text.get("abstract")
+    table.abstract.append(text_key(abstract[:ABSTRACT_KEY_CHARS]) if abstract else "")
+    table.trial.append(False)
+    table.isbn.append((text.get("isbn") or "").replace("-", "").strip())
+
+
+def build_table(records: Sequence[Record]) -> KeyTable:
+    """The key table of ``records`` (one pass, no record is copied)."""
+    table = KeyTable()
+    for index, rec in enumerate(records):
+        _add(table, index, rec)
+    return table

@@ -1,0 +1,164 @@
+"""Fast comparison keys for deduplication: titles, DOIs, pages, volumes, journals.
+
+Keys are built once per record on the compact key table, so every helper here is written
+for speed (``rapidfuzz.utils.default_process`` instead of regexes on the hot path, cheap
+``str.isascii`` checks before any Unicode work). The normalization package's
+``fix_mojibake`` and ``doi_key`` are used when they exist.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Callable
+
+from rapidfuzz.utils import default_process
+
+# Characters that only appear in UTF-8 text wrongly decoded as cp1252/latin-1.
+MOJIBAKE_MARKERS = frozenset("ÃÂâÅÄ")
+DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s{0,3}|https?://doi\.[a-z.]{1,30}/)", re.IGNORECASE)
+DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s\"<>]{1,200}")
+TAG = re.compile(r"<[^<>]{0,200}>")
+DIGITS = re.compile(r"\d{1,12}")
+# Excel turns page ranges such as "6-10" into dates written "06-Oct" or "Oct-15".
+MONTHS = {
+    m: str(i)
+    for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
+EXCEL_DAY_MONTH = re.compile(r"^(\d{1,2})-([A-Za-z]{3})$")
+EXCEL_MONTH_NUM = re.compile(r"^([A-Za-z]{3})-(\d{1,2})$")
+PAGE_SPLIT = re.compile(r"\s{0,3}(?:-{1,2}|–|—|/)\s{0,3}")
+
+
+def _fallback_fix_mojibake(text: str) -> str:
+    """Undo one round of UTF-8 read as cp1252 (``KÃ¶nig`` -> ``König``) when it round-trips."""
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return text
+
+
+def _load_fix_mojibake() -> Callable[[str], str]:
+    try:
+        from ..normalize.text import fix_mojibake  # type: ignore[attr-defined]
+    except ImportError:
+        return _fallback_fix_mojibake
+    fn: Callable[[str], str] = fix_mojibake
+    return fn
+
+
+def _fallback_doi_key(value: str) -> str:
+    text = DOI_PREFIX.sub("", value.strip()).strip().rstrip(".,;").lower()
+    return text if text.startswith("10.") else ""
+
+
+def _load_doi_key() -> Callable[[str], str | None]:
+    try:
+        from ..normalize.doi import doi_key  # type: ignore[attr-defined]
+    except ImportError:
+        return _fallback_doi_key
+    fn: Callable[[str], str | None] = doi_key
+    return fn
+
+
+fix_mojibake = _load_fix_mojibake()
+_doi_key = _load_doi_key()
+
+
+def repair(text: str) -> str:
+    """Text with mojibake, HTML entities and tags undone (only when they occur)."""
+    if not text.isascii():
+        if any(c in MOJIBAKE_MARKERS for c in text):
+            text = fix_mojibake(text)
+    if "&" in text and ";" in text:
+        text = html.unescape(text)
+    if "<" in text:
+        text = TAG.sub(" ", text)
+    return text
+
+
+def fold(text: str) -> str:
+    """Compatibility forms (full width) unified and Latin accents removed; CJK kept."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def text_key(text: str | None) -> str:
+    """Lower-case words separated by single spaces, ``&`` read as ``and``.
+
+    >>> text_key("KÃ¶nig &amp; <i>Ärzte</i>: ＡＢＣ—a “test”")
+    'konig and arzte abc a test'
+    """
+    if not text:
+        return ""
+    text = fold(repair(text))
+    if "&" in text:
+        text = text.replace("&", " and ")
+    return " ".join(default_process(text).split())
+
+
+def doi_keys(value: str | None) -> tuple[str, ...]:
+    """Normalized DOIs in a field (a field may hold several, or a DOI URL).
+
+    >>> doi_keys("http://dx.doi.org/10.1016/J.X.2010.01.001.")
+    ('10.1016/j.x.2010.01.001',)
+    """
+    if not value:
+        return ()
+    if "&" in value:
+        value = html.unescape(value)
+    if " " not in value.strip():
+        key = _doi_key(value)
+        if key:
+            return (key.lower(),)
+    found = []
+    for m in DOI_IN_TEXT.findall(value):
+        key = _doi_key(m)
+        if key:
+            found.append(key.lower())
+    return tuple(dict.fromkeys(found))
+
+
+def number_key(value: str | None) -> str:
+    """The first run of digits without leading zeros (``"88 Suppl 1"`` -> ``"88"``)."""
+    if not value:
+        return ""
+    m = DIGITS.search(value)
+    return m.group().lstrip("0") or "0" if m else ""
+
+
+def _excel_pages(text: str) -> tuple[str, str] | None:
+    m = EXCEL_DAY_MONTH.match(text)
+    if m and m.group(2).lower() in MONTHS:
+        return m.group(1), MONTHS[m.group(2).lower()]
+    m = EXCEL_MONTH_NUM.match(text)
+    if m and m.group(1).lower() in MONTHS:
+        return MONTHS[m.group(1).lower()], m.group(2)
+    return None
+
+
+def page_keys(pages: str | None, first: str | None = None) -> tuple[str, str]:
+    """(first page, last page) as digit strings; the last page expanded (``221-8`` -> 228).
+
+    >>> page_keys("221-8"), page_keys("06-Oct"), page_keys("E1012 / E1023"), page_keys("e37414")
+    (('221', '228'), ('6', '10'), ('1012', '1023'), ('37414', ''))
+    """
+    if first:
+        pages = first if not pages else pages
+    if not pages:
+        return "", ""
+    text = pages.strip()
+    excel = _excel_pages(text)
+    parts = list(excel) if excel else PAGE_SPLIT.split(text, maxsplit=1)
+    start = number_key(parts[0])
+    end = number_key(parts[1]) if len(parts) > 1 else ""
+    if start and end and len(end) < len(start):
+        end = start[: len(start) - len(end)] + end
+    if end == start:
+        end = ""
+    return start, end

@@ -1,0 +1,226 @@
+"""BibTeX (read: BibTeX and BibLaTeX).
+
+Written for LaTeX users, pandoc, Zotero and JabRef: the citation key is the record's id,
+authors are ``Family, Given and ...`` (organisations braced whole), titles keep their
+capitals with braces, LaTeX's special characters are escaped and everything else is
+UTF-8; identifiers are written verbatim. Fields without a BibTeX field travel as
+``Label: value`` lines in ``note``. The field table is :mod:`.bibtex_map`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Record
+from ..record_ids import assign_ids
+from .bibtex_map import (
+    BIBTEX_TO_TYPE,
+    CONTAINER_FIELD,
+    MONTH_NAMES,
+    NATIVE_FIELDS,
+    READ_ALIASES,
+    SCALAR_FIELDS,
+    TRIAL_REPORT_TYPE,
+    TYPE_TO_BIBTEX,
+    VERBATIM_FIELDS,
+)
+from .bibtex_parse import Entry, parse_entries
+from .common import build_record, date_fields, page_range, pages_fields, split_range
+from .latex import decode, escape, protect_title
+from .notes import note_lines, split_notes
+
+NAME = "bibtex"
+EXTENSIONS = (".bib", ".bibtex")
+
+_AND = re.compile(r"\s+and\s+", re.I)
+_KEY_UNSAFE = str.maketrans({c: "_" for c in ' \t\n,{}()"#%\'=~\\'})
+
+
+def _name(person: Any) -> str:
+    if person.family and person.given:
+        family = escape(person.family)
+        if " " in person.family:
+            family = "{" + family + "}"
+        return f"{family}, {escape(person.given)}"
+    return "{" + escape(person.literal or person.family or person.given or "") + "}"
+
+
+def _scalar(rec: Record, field: str, bib: str) -> str | None:
+    if field == "pages":
+        first, last = page_range(rec)
+        if not first:
+            return None
+        return "{" + (f"{escape(first)}--{escape(last)}" if last else escape(first)) + "}"
+    value = getattr(rec, field)
+    if value is None or value == "":
+        return None
+    if field == "month":
+        return MONTH_NAMES[value] if 1 <= value <= 12 else str(value)
+    text = " ".join(str(value).split())
+    if bib in VERBATIM_FIELDS:
+        return "{" + text.replace("{", "").replace("}", "") + "}"
+    if field == "title":
+        return "{" + protect_title(text) + "}"
+    return "{" + escape(text) + "}"
+
+
+def _fields(rec: Record) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if rec.authors:
+        out.append(("author", "{" + " and ".join(_name(p) for p in rec.authors) + "}"))
+    for bib, field in SCALAR_FIELDS:
+        value = _scalar(rec, field, bib)
+        if value is not None:
+            out.append((CONTAINER_FIELD.get(rec.type, "journal") if bib == "journal" else bib, value))
+    if rec.issn:
+        out.append(("issn", "{" + ", ".join(rec.issn) + "}"))
+    if rec.keywords:
+        sep = "; " if any("," in k for k in rec.keywords) else ", "
+        out.append(("keywords", "{" + escape(sep.join(rec.keywords)) + "}"))
+    if rec.type == "clinical-trial":
+        out.append(("type", "{" + TRIAL_REPORT_TYPE + "}"))
+        if rec.registry_ids and not rec.issue:
+            out.append(("number", "{" + escape(rec.registry_ids[0].id) + "}"))
+    skip = set(NATIVE_FIELDS)
+    if BIBTEX_TO_TYPE.get(TYPE_TO_BIBTEX[rec.type]) == rec.type:
+        skip.add("type")
+    notes = note_lines(rec, skip)
+    if notes:
+        out.append(("note", "{" + "\n".join(escape(line) for line in notes) + "}"))
+    return out
+
+
+def write(records: list[Record]) -> str:
+    """Records as BibTeX entries, one blank line apart; records without an id get one."""
+    if any(not r.id for r in records):
+        records = assign_ids(records)
+    chunks = []
+    for rec in records:
+        key = (rec.id or "").translate(_KEY_UNSAFE)
+        body = ",\n".join(f"  {name} = {value}" for name, value in _fields(rec))
+        chunks.append(f"@{TYPE_TO_BIBTEX[rec.type]}{{{key},\n{body}\n}}\n")
+    return "\n".join(chunks)
+
+
+def _depths(text: str) -> list[int]:
+    """Brace depth before each character (escaped braces do not count)."""
+    depths, depth, escaped = [], 0, False
+    for c in text:
+        depths.append(depth)
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+    return depths
+
+
+def _split_names(value: str) -> list[str]:
+    depths = _depths(value)
+    names, start = [], 0
+    for m in _AND.finditer(value):
+        if depths[m.start()] == 0 and m.start() >= start:
+            names.append(value[start : m.start()])
+            start = m.end()
+    names.append(value[start:])
+    return [n.strip() for n in names if n.strip()]
+
+
+def _split_commas(name: str) -> list[str]:
+    depths = _depths(name)
+    parts, start = [], 0
+    for i, c in enumerate(name):
+        if c == "," and depths[i] == 0:
+            parts.append(name[start:i])
+            start = i + 1
+    parts.append(name[start:])
+    return [p.strip() for p in parts]
+
+
+def _wrapped(name: str) -> bool:
+    """True when one brace group spans the whole name (an organisation)."""
+    if not (name.startswith("{") and name.endswith("}")):
+        return False
+    depths = _depths(name)
+    return all(d > 0 for d in depths[1:])
+
+
+def _person(name: str) -> dict[str, Any]:
+    if _wrapped(name):
+        return {"literal": decode(name)}
+    parts = _split_commas(name)
+    if len(parts) >= 2 and parts[0] and parts[-1]:
+        return {"family": decode(parts[0]), "given": decode(parts[-1])}
+    words = decode(name).split(" ")
+    if len(words) == 1:
+        return {"literal": words[0]}
+    cut = next((i for i, w in enumerate(words[:-1]) if w[:1].islower()), len(words) - 1)
+    return {"family": " ".join(words[cut:]), "given": " ".join(words[:cut])}
+
+
+def _month(value: str) -> int | None:
+    text = value.strip().lower()[:3]
+    if text.isdigit():
+        return int(text) if 1 <= int(text) <= 12 else None
+    return MONTH_NAMES.index(text) if text in MONTH_NAMES[1:] else None
+
+
+def _entry_record(entry: Entry, n: int) -> Record:
+    raw = {READ_ALIASES.get(k, k): v for k, v in reversed(entry.fields.items())}
+    data: dict[str, Any] = {"id": entry.key, "type": BIBTEX_TO_TYPE.get(entry.type, "other")}
+    value = {k: (v if k in VERBATIM_FIELDS else decode(v)) for k, v in raw.items() if k != "note"}
+    if "note" in raw:
+        value["note"] = "\n".join(decode(line) for line in raw["note"].split("\n"))
+    if "author" in raw:
+        data["authors"] = [_person(p) for p in _split_names(raw["author"])]
+    for bib, field in SCALAR_FIELDS:
+        if bib in value and field not in ("year", "month", "pages"):
+            data[field] = value[bib]
+    if value.get("eprinttype", "").lower() == "pubmed" and "eprint" in value:
+        data["pmid"] = value["eprint"]
+    data.update(date_fields(value["date"]) if "date" in value else {})
+    if value.get("year", "").strip().isdigit():
+        data["year"] = int(value["year"].strip())
+    if "month" in value and _month(value["month"]):
+        data["month"] = _month(value["month"])
+    if "pages" in value:
+        data.update(pages_fields(*split_range(value["pages"])))
+    if "issn" in value:
+        data["issn"] = [s.strip() for s in value["issn"].replace(";", ",").split(",") if s.strip()]
+    if "keywords" in value:
+        sep = ";" if ";" in value["keywords"] else ","
+        data["keywords"] = [k.strip() for k in value["keywords"].split(sep) if k.strip()]
+    number = _report_number(entry, value, data)
+    notes = split_notes(value.get("note", "").split("\n"), data) if "note" in raw else []
+    used = {b for b, _ in SCALAR_FIELDS} | {"author", "date", "issn", "keywords", "note", "eprinttype"}
+    if data["type"] == "clinical-trial":
+        used.add("type")
+    extra = {k: v for k, v in value.items() if k not in used and not (k == "eprint" and "pmid" in data)}
+    if notes:
+        extra["note"] = "\n".join(notes)
+    if number and number in {r["id"] for r in data.get("registry_ids", [])}:
+        data.pop("issue", None)
+    if extra:
+        data["extra"] = {"bibtex": extra}
+    return build_record(data, f"BibTeX entry {n} ({entry.key})")
+
+
+def _report_number(entry: Entry, value: dict[str, str], data: dict[str, Any]) -> str | None:
+    """A trial report's ``number`` is its registry id, not an issue: returned, not kept."""
+    if value.get("type", "").strip().lower() != TRIAL_REPORT_TYPE.lower():
+        return None
+    data["type"] = "clinical-trial"
+    return value.get("number") if entry.type == "techreport" else None
+
+
+def read(text: str) -> list[Record]:
+    """Records from BibTeX or BibLaTeX text (``@string`` macros resolved, comments and
+    ``@preamble`` skipped). Unknown fields are kept in ``extra["bibtex"]``."""
+    records = []
+    for n, entry in enumerate(parse_entries(text), 1):
+        records.append(_entry_record(entry, n))
+    return records

@@ -1,0 +1,235 @@
+"""MEDLINE/.nbib: the file PubMed's 'Send to: Citation manager' downloads.
+
+Tags, their order and their value shapes follow PubMed's own files (``PMID- ``, 4-column
+tags, values wrapped at 88 columns with six-space continuation lines, ``FAU`` then ``AU``
+then the author's ``AD`` lines, ``LID``/``AID - 10.x [doi]``, ``SO`` built as PubMed builds
+it). The tag table is the PubMed source's
+:data:`~msc_citations.sources.pubmed_medline.MEDLINE_TAGS` and the reader is its
+:func:`~msc_citations.sources.pubmed_medline.parse_medline`, so a file we write and a file
+PubMed wrote are read by the same code.
+
+Fields MEDLINE has no tag for travel as ``GN`` (general note) ``Label: value`` lines,
+among them the record's id (``Citation key``) and its ISSNs (an ``IS`` line must say
+which ISSN, Print, Electronic or Linking, it is, and a record does not say).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Funding, Person, Record, RegistryId
+from ..sources.pubmed_common import funding_from_gr, registry_id
+from ..sources.pubmed_medline import MEDLINE_TAGS, parse_medline
+from .common import MONTH_ABBR, page_range, split_range
+from .notes import note_lines, split_notes
+
+NAME = "nbib"
+EXTENSIONS = (".nbib", ".medline")
+
+WIDTH = 88
+"""PubMed wraps values so that no line is longer than this."""
+
+TAGS: dict[str, str] = {
+    "pmid": "PMID", "title": "TI", "abstract": "AB", "journal": "JT", "journal_abbrev": "TA", "year": "DP",
+    "volume": "VI", "issue": "IP", "pages": "PG", "doi": "LID", "language": "LA", "country": "PL",
+    "publication_types": "PT", "mesh_terms": "MH", "keywords": "OT", "funding": "GR", "registry_ids": "SI",
+    "pmcid": "PMC", "authors": "FAU",
+}  # fmt: skip
+"""Record field -> the MEDLINE tag written for it; each is a tag that
+:data:`~msc_citations.sources.pubmed_medline.MEDLINE_TAGS` reads back into that field."""
+
+NATIVE_FIELDS: frozenset[str] = frozenset(TAGS) | {"month", "day", "page_first", "page_last"}
+"""Record fields with a MEDLINE tag; the rest go to ``GN`` lines."""
+
+NOTES_KEY = MEDLINE_TAGS["GN"].field.removeprefix("extra.")
+"""Where the MEDLINE reader keeps ``GN`` lines in ``extra``."""
+
+WRITER_EXTRA_KEYS = ("source_citation", "keyword_owner", "date_as_written")
+"""``extra`` keys the reader fills from lines our writer derives from other fields."""
+
+_PMCID = re.compile(r"^PMC\d+$")
+ARTICLE_TYPE = "Journal Article"
+"""PubMed gives every journal article this publication type, and MEDLINE readers (EndNote,
+the ``nbib`` package) take the record type from it; we add it when a record lacks it."""
+ARTICLE_TYPE_ADDED = "Publication type Journal Article added on export"
+"""The ``GN`` line that tells our reader to drop the added type again."""
+
+
+def _wrap(tag: str, value: str, out: list[str]) -> None:
+    value = " ".join(value.split())
+    head = f"{tag:<4}- "
+    room = WIDTH - 6
+    while len(value) > room:
+        cut = value.rfind(" ", 0, room + 1)
+        if cut <= 0:
+            cut = room
+        out.append(head + value[:cut] + "\n")
+        value = value[cut:].lstrip()
+        head = "      "
+    out.append(head + value + "\n")
+
+
+def _initials(given: str) -> str:
+    return "".join(part[0] for part in given.replace("-", " ").replace(".", " ").split() if part[0].isalpha())
+
+
+def _date(rec: Record) -> str:
+    text = str(rec.year)
+    if rec.month and 1 <= rec.month <= 12:
+        text += f" {MONTH_ABBR[rec.month]}" + (f" {rec.day}" if rec.day else "")
+    return text
+
+
+def _source(rec: Record, first: str | None, last: str | None) -> str:
+    text = f"{rec.journal_abbrev or rec.journal or ''}."
+    if rec.year:
+        text += f" {_date(rec)}"
+    if rec.volume or rec.issue:
+        text += f";{rec.volume or ''}" + (f"({rec.issue})" if rec.issue else "")
+    if first:
+        text += f":{first}" + (f"-{last}" if last else "")
+    return text + "." + (f" doi: {rec.doi}." if rec.doi else "")
+
+
+def _authors(people: list[Person], out: list[str]) -> None:
+    for person in people:
+        if person.family and person.given:
+            _wrap("FAU", f"{person.family}, {person.given}", out)
+            _wrap("AU", f"{person.family} {_initials(person.given)}".strip(), out)
+        else:
+            _wrap("CN", person.literal or person.family or person.given or "", out)
+        for aff in person.affiliations:
+            _wrap("AD", aff, out)
+
+
+def _gr(fund: Funding) -> str | None:
+    """The ``GR`` value MEDLINE's reader turns back into exactly ``fund``, if there is one."""
+    if len(fund.award_ids) > 1 or any("/" in p for p in [*fund.award_ids, fund.funder or ""]):
+        return None
+    award = fund.award_ids[0] if fund.award_ids else ""
+    value = f"{award}/{fund.funder}" if fund.funder else award
+    return value if value and funding_from_gr(value) == fund else None
+
+
+def _si(reg: RegistryId) -> str | None:
+    value = f"{reg.registry}/{reg.id}"
+    return value if registry_id(reg.registry, reg.id) == reg else None
+
+
+def _tagged_or_notes(rec: Record, gn: list[str], out: list[str]) -> None:
+    """SI and GR lines when every value reads back exactly; otherwise all as notes."""
+    si = [_si(r) for r in rec.registry_ids]
+    if all(si):
+        for value in si:
+            _wrap("SI", value or "", out)
+    else:
+        gn.extend(f"Trial registration: {r.registry}/{r.id}" for r in rec.registry_ids)
+    gr = [_gr(f) for f in rec.funding]
+    if all(gr):
+        for value in gr:
+            _wrap("GR", value or "", out)
+    else:
+        gn.extend(line for line in note_lines(Record(funding=rec.funding)) if line.startswith("Funding:"))
+
+
+def _write_one(rec: Record, out: list[str]) -> None:
+    gn = note_lines(rec, NATIVE_FIELDS)
+    if rec.type == "journal-article":
+        gn.insert(1 if rec.id else 0, "Record type: journal-article")
+    if rec.pmid and rec.pmid.isdigit():
+        out.append(f"PMID- {rec.pmid}\n")
+    elif rec.pmid:
+        gn.append(f"PMID: {rec.pmid}")
+    for tag, value in (("VI", rec.volume), ("IP", rec.issue)):
+        if value:
+            _wrap(tag, value, out)
+    if rec.year:
+        out.append(f"DP  - {_date(rec)}\n")
+    if rec.title:
+        _wrap("TI", rec.title, out)
+    first, last = page_range(rec)
+    if first:
+        _wrap("PG", f"{first}-{last}" if last else first, out)
+    if rec.doi:
+        _wrap("LID", f"{rec.doi} [doi]", out)
+    if rec.abstract:
+        _wrap("AB", rec.abstract, out)
+    _authors(rec.authors, out)
+    if rec.language:
+        _wrap("LA", rec.language, out)
+    _tagged_or_notes(rec, gn, out)
+    types = rec.publication_types
+    if rec.type in ("journal-article", "review") and ARTICLE_TYPE not in types:
+        types = [*types, ARTICLE_TYPE]
+        gn.append(ARTICLE_TYPE_ADDED)
+    for pt in types:
+        _wrap("PT", pt, out)
+    for tag, value in (("PL", rec.country), ("TA", rec.journal_abbrev), ("JT", rec.journal)):
+        if value:
+            _wrap(tag, value, out)
+    for term in rec.mesh_terms:
+        _wrap("MH", term, out)
+    if rec.keywords:
+        out.append("OTO - NOTNLM\n")
+        for kw in rec.keywords:
+            _wrap("OT", kw, out)
+    if rec.pmcid and _PMCID.match(rec.pmcid):
+        out.append(f"PMC - {rec.pmcid}\n")
+    elif rec.pmcid:
+        gn.append(f"PMCID: {rec.pmcid}")
+    for line in gn:
+        _wrap("GN", line, out)
+    if rec.doi:
+        _wrap("AID", f"{rec.doi} [doi]", out)
+    if rec.journal or rec.journal_abbrev:
+        _wrap("SO", _source(rec, first, last), out)
+    out.append("\n")
+
+
+def write(records: list[Record]) -> str:
+    """Records in MEDLINE format, one blank line between records."""
+    out: list[str] = []
+    for rec in records:
+        _write_one(rec, out)
+    return "".join(out)
+
+
+def _from_notes(rec: Record) -> Record:
+    """Apply our ``GN`` note lines; registry ids or funding given there replace the tagged
+    ones (the writer uses notes only when the tags could not carry them exactly)."""
+    extra = dict(rec.extra)
+    lines = extra.pop(NOTES_KEY, None) or []
+    data: dict[str, Any] = {}
+    if ARTICLE_TYPE_ADDED in lines:
+        lines = [line for line in lines if line != ARTICLE_TYPE_ADDED]
+        data["publication_types"] = [t for t in rec.publication_types if t != ARTICLE_TYPE]
+    rest = split_notes(lines, data)
+    if rest:
+        extra[NOTES_KEY] = rest
+    update: dict[str, Any] = {"extra": extra}
+    for key, value in data.items():
+        if key == "trial":
+            update["trial"] = rec.trial.model_copy(update=value) if rec.trial else value
+        elif key in ("issn", "alt_titles") and getattr(rec, key):
+            update[key] = [*getattr(rec, key), *value]
+        else:
+            update[key] = value
+    if rec.pages and not rec.page_first:
+        first, last = split_range(rec.pages)
+        if last and _full_range(first, last):
+            update.update(page_first=first, page_last=last)
+    return Record.model_validate({**rec.model_dump(), **update})
+
+
+def _full_range(first: str, last: str) -> bool:
+    """True unless the last page is abbreviated MEDLINE-style (``874-82``), which the
+    pages step expands."""
+    a, b = re.sub(r"\D", "", first), re.sub(r"\D", "", last)
+    return bool(a and b) and int(b) >= int(a)
+
+
+def read(text: str) -> list[Record]:
+    """Records from a MEDLINE/.nbib text, read by the PubMed source's MEDLINE parser, with
+    our ``GN`` note lines turned back into fields. Values are as written."""
+    return [_from_notes(rec) for rec in parse_medline(text)]

@@ -1,0 +1,209 @@
+"""Labelled note lines (``Label: value``) that carry record fields a format has no tag for.
+
+Every tagged format (RIS ``N1``, BibTeX ``note``, CSL-JSON ``note``, MEDLINE ``GN``,
+Refer ``%Z``) writes the same lines, so a reviewer sees the trial design in any
+reference manager, and our readers turn them back into fields. :data:`NOTE_FIELDS` is the
+one table both directions use.
+
+>>> from msc_citations.model import Record, TrialInfo
+>>> lines = note_lines(Record(trial=TrialInfo(phase="PHASE2", enrollment=30)))
+>>> lines
+['Phase: PHASE2', 'Enrollment: 30']
+>>> data: dict = {}
+>>> all(read_note_line(line, data) for line in lines)
+True
+>>> data
+{'trial': {'phase': 'PHASE2', 'enrollment': 30}}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Record
+
+NOTE_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("Citation key", "id", "str"),
+    ("Record type", "type", "str"),
+    ("PMID", "pmid", "str"),
+    ("PMCID", "pmcid", "str"),
+    ("DOI", "doi", "str"),
+    ("Trial registration", "registry_ids", "registry"),
+    ("Study type", "trial.study_type", "str"),
+    ("Trial status", "trial.status", "str"),
+    ("Phase", "trial.phase", "str"),
+    ("Allocation", "trial.allocation", "str"),
+    ("Masking", "trial.masking", "str"),
+    ("Purpose", "trial.purpose", "str"),
+    ("Intervention model", "trial.intervention_model", "str"),
+    ("Enrollment", "trial.enrollment", "int"),
+    ("Condition", "trial.conditions", "list"),
+    ("Intervention", "trial.interventions", "list"),
+    ("Sponsor", "trial.sponsor", "str"),
+    ("Collaborator", "trial.collaborators", "list"),
+    ("Site", "trial.sites", "list"),
+    ("Start date", "trial.start_date", "str"),
+    ("Completion date", "trial.completion_date", "str"),
+    ("Registration date", "trial.registration_date", "str"),
+    ("Primary outcome", "trial.outcomes", "outcome:primary"),
+    ("Secondary outcome", "trial.outcomes", "outcome:secondary"),
+    ("Other outcome", "trial.outcomes", "outcome:other"),
+    ("Outcome", "trial.outcomes", "outcome:"),
+    ("Journal", "journal", "str"),
+    ("Journal abbreviation", "journal_abbrev", "str"),
+    ("Publisher", "publisher", "str"),
+    ("ISSN", "issn", "list"),
+    ("Volume", "volume", "str"),
+    ("Issue", "issue", "str"),
+    ("Article number", "article_number", "str"),
+    ("Page count", "page_count", "int"),
+    ("Month", "month", "int"),
+    ("Day", "day", "int"),
+    ("Alternative title", "alt_titles", "alt_title"),
+    ("Keyword", "keywords", "list"),
+    ("MeSH", "mesh_terms", "list"),
+    ("Publication type", "publication_types", "list"),
+    ("Language", "language", "str"),
+    ("Country", "country", "str"),
+    ("Funding", "funding", "funding"),
+    ("Cited by", "cited_by_count", "int"),
+    ("Classification", "classification", "str"),
+    ("URL", "url", "str"),
+)
+"""(label, field path, kind). A path ``trial.x`` is a field of the record's trial design."""
+
+OUTCOME_LABELS: dict[str | None, str] = {
+    kind.split(":", 1)[1] or None: label for label, _, kind in NOTE_FIELDS if kind.startswith("outcome:")
+}
+"""Outcome kind -> its note label."""
+
+TOP_FIELD: dict[str, str] = {label: path.split(".", 1)[0] for label, path, _ in NOTE_FIELDS}
+"""Label -> the top-level record field it fills (``trial`` for design fields)."""
+
+_BY_LABEL: dict[str, tuple[str, str]] = {label.casefold(): (path, kind) for label, path, kind in NOTE_FIELDS}
+_LINE = re.compile(r"^([A-Za-z][A-Za-z ]{0,30}?)(?: \(([^()]{1,40})\))?: (.+)$", re.S)
+TIME_FRAME = " | Time frame: "
+DESCRIPTION = " | Description: "
+
+
+def _get(record: Record, path: str) -> Any:
+    head, _, tail = path.partition(".")
+    value = getattr(record, head)
+    if tail:
+        return getattr(value, tail) if value is not None else None
+    return value
+
+
+def _outcome_line(label: str, outcome: Any) -> str:
+    text = f"{label}: {outcome.measure}"
+    if outcome.time_frame:
+        text += TIME_FRAME + outcome.time_frame
+    if outcome.description:
+        text += DESCRIPTION + outcome.description
+    return text
+
+
+def _lines_for(record: Record, label: str, path: str, kind: str) -> list[str]:
+    value = _get(record, path)
+    if value is None or value == [] or value == "":
+        return []
+    if kind in ("str", "int"):
+        return [f"{label}: {value}"]
+    if kind == "list":
+        return [f"{label}: {item}" for item in value]
+    if kind == "registry":
+        return [f"{label}: {reg.registry}/{reg.id}" for reg in value]
+    if kind.startswith("outcome:"):
+        # All outcomes are written at the first outcome label, in their own order.
+        if kind != "outcome:primary":
+            return []
+        return [_outcome_line(OUTCOME_LABELS[o.kind], o) for o in value]
+    if kind == "alt_title":
+        return [f"{label} ({t.language}): {t.text}" if t.language else f"{label}: {t.text}" for t in value]
+    if kind == "funding":
+        out = []
+        for fund in value:
+            awards = f"[{'; '.join(fund.award_ids)}]" if fund.award_ids else ""
+            out.append(f"{label}: {' '.join(p for p in (fund.funder or '', awards) if p)}")
+        return out
+    raise ValueError(f"unknown note kind {kind!r}")
+
+
+def note_lines(record: Record, skip: Iterable[str] = ()) -> list[str]:
+    """The ``Label: value`` lines for every field of ``record`` not in ``skip`` (top-level
+    field names the format carries natively; ``trial`` skips every design field)."""
+    skipped = set(skip)
+    out: list[str] = []
+    for label, path, kind in NOTE_FIELDS:
+        if path.split(".", 1)[0] in skipped:
+            continue
+        if path == "type" and record.type == "journal-article":
+            continue
+        out.extend(_lines_for(record, label, path, kind))
+    return out
+
+
+def _set(data: dict[str, Any], path: str, value: Any, append: bool) -> None:
+    head, _, tail = path.partition(".")
+    target = data.setdefault("trial", {}) if tail else data
+    key = tail or head
+    if append:
+        target.setdefault(key, []).append(value)
+    else:
+        target[key] = value
+
+
+def _parse_outcome(kind: str, text: str) -> dict[str, Any]:
+    outcome: dict[str, Any] = {"kind": kind.split(":", 1)[1] or None}
+    text, _, outcome["description"] = text.partition(DESCRIPTION)
+    text, _, outcome["time_frame"] = text.partition(TIME_FRAME)
+    outcome["measure"] = text
+    return {k: v for k, v in outcome.items() if v or k == "kind"}
+
+
+def _parse_funding(text: str) -> dict[str, Any]:
+    funder, awards = text, ""
+    if text.endswith("]") and "[" in text:
+        funder, _, awards = text[:-1].rpartition("[")
+    funder = funder.strip()
+    return {"funder": funder or None, "award_ids": [a.strip() for a in awards.split(";") if a.strip()]}
+
+
+def read_note_line(line: str, data: dict[str, Any]) -> bool:
+    """Put one ``Label: value`` line into ``data`` (a record as a dict); False when the line
+    is no note of ours (the caller keeps it as free text)."""
+    m = _LINE.match(line.strip())
+    if not m:
+        return False
+    found = _BY_LABEL.get(m.group(1).casefold())
+    if found is None:
+        return False
+    path, kind = found
+    qualifier, value = m.group(2), m.group(3).strip()
+    if kind == "int":
+        if not value.isdigit():
+            return False
+        _set(data, path, int(value), False)
+    elif kind == "str":
+        _set(data, path, value, False)
+    elif kind == "list":
+        _set(data, path, value, True)
+    elif kind == "registry":
+        registry, sep, ident = value.partition("/")
+        if not sep:
+            return False
+        _set(data, path, {"registry": registry, "id": ident}, True)
+    elif kind.startswith("outcome:"):
+        _set(data, path, _parse_outcome(kind, value), True)
+    elif kind == "alt_title":
+        _set(data, path, {"text": value, "language": qualifier}, True)
+    elif kind == "funding":
+        _set(data, path, _parse_funding(value), True)
+    return True
+
+
+def split_notes(lines: Iterable[str], data: dict[str, Any]) -> list[str]:
+    """Read every note line into ``data``; return the lines that are not ours."""
+    return [line for line in lines if line.strip() and not read_note_line(line, data)]

@@ -1,0 +1,145 @@
+"""PubMed in its four shapes: copied page text, the saved page, MEDLINE/.nbib exports and
+E-utilities efetch XML. One source, so the same article gives the same record whichever
+shape came in.
+
+The shape is the document's kind: ``text`` (a copied page), ``html`` (a saved
+pubmed.ncbi.nlm.nih.gov page), ``tagged`` with dialect ``medline`` (many records) and
+``xml`` rooted at ``PubmedArticleSet`` (many records, book articles included).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ..document import Document, DocumentKind
+from ..model import Record
+from ..results import ParseIssue, ParseResult
+from .base import BaseSource
+from .pubmed_common import pubmed_url
+from .pubmed_html import read_page_html
+from .pubmed_labels import CITATION, SUMMARY
+from .pubmed_medline import parse_medline, split_records
+from .pubmed_text import PageFacts, read_citation, read_page_text
+from .pubmed_xml import ROOT_TAGS, parse_pubmed_xml
+
+PUBMED_HOSTS: tuple[str, ...] = ("pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov/pubmed")
+PAGE_MARKERS: tuple[str, ...] = (
+    "PubMed Disclaimer",
+    "Publication types",
+    "LinkOut - more resources",
+    "An official website of the United States government",
+    "MeSH terms",
+    "Similar articles",
+    "Access keys NCBI Homepage",
+)
+"""Labels of the PubMed abstract page (each adds to the detection score)."""
+ID_MARKERS: tuple[str, ...] = ("PMID:", "PMCID:")
+HTML_MARKERS: tuple[str, ...] = ("heading-title", "full-view-identifiers", "ncbi_app", "ncbi_uid")
+MEDLINE_TAGS_SEEN: tuple[str, ...] = ("\nTI  - ", "\nFAU - ", "\nAU  - ", "\nSO  - ", "\nDP  - ")
+DETECT_LINES = 400
+
+
+class PubMedSource(BaseSource):
+    """PubMed records: copied abstract pages, saved pages, MEDLINE/.nbib and efetch XML."""
+
+    name: ClassVar[str] = "pubmed"
+    label: ClassVar[str] = "PubMed (copied or saved abstract page, MEDLINE/.nbib export, E-utilities XML)"
+    priority: ClassVar[int] = 70
+    input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html", "tagged", "xml")
+
+    def detect(self, doc: Document) -> float:
+        """Keyed on the page's labels (``PubMed Disclaimer``, ``Publication types``,
+        ``PMID:``...), MEDLINE's ``PMID-`` records and efetch's ``PubmedArticleSet``."""
+        if doc.kind == "tagged":
+            return _detect_medline(doc)
+        if doc.kind == "xml":
+            root = doc.tree
+            return 0.95 if root is not None and root.tag in ROOT_TAGS else 0.0
+        score = _detect_page(doc)
+        if doc.kind == "html":
+            url = (doc.canonical_url or "").lower()
+            if any(host in url for host in PUBMED_HOSTS):
+                score = max(score, 0.9)
+            head = doc.text[:200_000]
+            if sum(marker in head for marker in HTML_MARKERS) >= 2:
+                score = max(score, 0.85)
+        return score
+
+    def parse(self, doc: Document) -> ParseResult:
+        """Records in the document's shape; values as written."""
+        if doc.kind == "tagged":
+            records = [self._stamp(doc, r) for r in parse_medline(doc.text)]
+            issues = [] if records else [ParseIssue("no MEDLINE record (PMID-/TI  -) in this file", severity="error")]
+            return ParseResult(records=records, issues=issues)
+        if doc.kind == "xml":
+            root = doc.tree
+            if root is None:
+                return ParseResult(issues=[ParseIssue("the XML does not parse", severity="error")])
+            found, issues = parse_pubmed_xml(root)
+            return ParseResult(records=[self._stamp(doc, r) for r in found], issues=issues)
+        facts = read_page_html(doc) if doc.kind == "html" else read_page_text(doc.lines)
+        return self._page_result(doc, facts)
+
+    def _stamp(self, doc: Document, record: Record) -> Record:
+        return record.model_copy(update={"source": self.provenance(doc)})
+
+    def _page_result(self, doc: Document, facts: PageFacts) -> ParseResult:
+        issues: list[ParseIssue] = []
+        if facts.title is None and facts.pmid is None and facts.doi is None:
+            return ParseResult(issues=[ParseIssue("no title, PMID or DOI found on this page", severity="error")])
+        if facts.title is None:
+            issues.append(ParseIssue("no title on this page (a fragment?)", field="title"))
+        if facts.date is None and "date" not in facts.extra:
+            issues.append(ParseIssue("no citation line with a date", field="year"))
+        year, month, day = facts.date_parts()
+        extra = dict(facts.extra)
+        if facts.date:
+            extra["date_as_written"] = facts.date
+        record = self.new_record(
+            doc,
+            title=facts.title,
+            authors=facts.authors,
+            authors_complete=facts.authors_complete,
+            journal=extra.pop("journal_title", None),
+            journal_abbrev=facts.journal_abbrev,
+            year=year,
+            month=month,
+            day=day,
+            volume=facts.volume,
+            issue=facts.issue,
+            pages=facts.pages,
+            doi=facts.doi,
+            pmid=facts.pmid,
+            pmcid=facts.pmcid,
+            registry_ids=facts.registry_ids,
+            abstract=facts.abstract,
+            abstract_sections=facts.sections,
+            keywords=facts.keywords,
+            mesh_terms=facts.mesh_terms,
+            publication_types=facts.publication_types,
+            funding=facts.funding,
+            url=doc.canonical_url or pubmed_url(facts.pmid),
+            extra=extra,
+        )
+        return ParseResult(records=[record], issues=issues)
+
+
+def _detect_medline(doc: Document) -> float:
+    if doc.dialect != "medline":
+        return 0.0
+    head = "\n" + doc.text[:20_000]
+    seen = sum(tag in head for tag in MEDLINE_TAGS_SEEN)
+    return min(0.95, 0.6 + 0.08 * seen) if split_records(doc.text[:20_000]) else 0.0
+
+
+def _detect_page(doc: Document) -> float:
+    lines = doc.lines[:DETECT_LINES]
+    text = "\n".join(lines)
+    hits = sum(marker in text for marker in PAGE_MARKERS)
+    ids = sum(marker in text for marker in ID_MARKERS)
+    cited = any(read_citation(line, None, PageFacts()) for line in lines[:60] if CITATION.match(line))
+    summary = any(SUMMARY.match(line) for line in lines)
+    score = 0.15 * hits + 0.2 * ids + 0.2 * cited + 0.25 * summary
+    if hits == 0 and not summary:
+        score = min(score, 0.4 if ids and cited else 0.2)
+    return min(0.95, score)

@@ -1,0 +1,316 @@
+"""MEDLINE/.nbib files: PubMed's 'Send to: Citation manager' export and efetch's
+``rettype=medline`` text.
+
+A record is a run of ``TAG - value`` lines (the tag padded to four columns); a long
+value continues on following lines indented by six spaces, with no tag. Records are
+separated by blank lines and each starts with ``PMID-``. Files may have CRLF line ends.
+
+:data:`MEDLINE_TAGS` says what each tag means; an NBIB writer shares it.
+:func:`parse_medline` reads a whole file into records with values as written (before
+normalization); tags without a field are kept in ``extra["medline"]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import AltTitle, Person, Record, RegistryId
+from .pubmed_common import (
+    ORCID,
+    add_notice_types,
+    date_parts,
+    email_in,
+    funding_from_gr,
+    person_from_fau,
+    record_type,
+    registry_id,
+    split_mesh,
+    squash,
+    unique,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MedlineTag:
+    """One MEDLINE tag: the record field (or ``extra`` key) it fills and its meaning."""
+
+    field: str
+    label: str
+    repeatable: bool = False
+
+
+MEDLINE_TAGS: dict[str, MedlineTag] = {
+    "PMID": MedlineTag("pmid", "PubMed unique identifier"),
+    "PMC": MedlineTag("pmcid", "PubMed Central identifier"),
+    "TI": MedlineTag("title", "Title"),
+    "BTI": MedlineTag("journal", "Book title (the container of a chapter)"),
+    "TT": MedlineTag("alt_titles", "Transliterated (original-language) title", True),
+    "AB": MedlineTag("abstract", "Abstract"),
+    "FAU": MedlineTag("authors", "Full author name (Family, Given)", True),
+    "AU": MedlineTag("authors", "Author name (Family Initials)", True),
+    "AD": MedlineTag("authors.affiliations", "Affiliation of the preceding author", True),
+    "AUID": MedlineTag("authors.orcid", "Author identifier (ORCID) of the preceding author", True),
+    "CN": MedlineTag("authors", "Corporate (group) author", True),
+    "FED": MedlineTag("extra.editors", "Full editor name", True),
+    "ED": MedlineTag("extra.editors", "Editor name", True),
+    "JT": MedlineTag("journal", "Journal title"),
+    "TA": MedlineTag("journal_abbrev", "Journal title abbreviation"),
+    "IS": MedlineTag("issn", "ISSN (with its kind in brackets)", True),
+    "PB": MedlineTag("publisher", "Publisher"),
+    "DP": MedlineTag("year", "Date of publication (year, month, day)"),
+    "VI": MedlineTag("volume", "Volume"),
+    "IP": MedlineTag("issue", "Issue"),
+    "PG": MedlineTag("pages", "Pagination"),
+    "LID": MedlineTag("doi", "Location identifier ([doi] or [pii])", True),
+    "AID": MedlineTag("doi", "Article identifier ([doi], [pii], [bookaccession])", True),
+    "LA": MedlineTag("language", "Language", True),
+    "PL": MedlineTag("country", "Place of publication"),
+    "PT": MedlineTag("publication_types", "Publication type", True),
+    "MH": MedlineTag("mesh_terms", "MeSH term (* marks a major topic)", True),
+    "OT": MedlineTag("keywords", "Other term (author keyword)", True),
+    "RN": MedlineTag("extra.substances", "Registry number / substance", True),
+    "GR": MedlineTag("funding", "Grant number/acronym/agency/country", True),
+    "SI": MedlineTag("registry_ids", "Secondary source id (trial registry or databank)", True),
+    "CIN": MedlineTag("extra.comments_in", "Comment in", True),
+    "CON": MedlineTag("extra.comment_on", "Comment on", True),
+    "EIN": MedlineTag("extra.errata", "Erratum in", True),
+    "EFR": MedlineTag("extra.erratum_for", "Erratum for", True),
+    "RIN": MedlineTag("extra.retraction_in", "Retraction in", True),
+    "ROF": MedlineTag("extra.retraction_of", "Retraction of", True),
+    "ECI": MedlineTag("extra.expression_of_concern_in", "Expression of concern in", True),
+    "ECF": MedlineTag("extra.expression_of_concern_for", "Expression of concern for", True),
+    "UIN": MedlineTag("extra.update_in", "Update in", True),
+    "UOF": MedlineTag("extra.update_of", "Update of", True),
+    "RPI": MedlineTag("extra.republished_in", "Republished in", True),
+    "RPF": MedlineTag("extra.republished_from", "Republished from", True),
+    "CRI": MedlineTag("extra.corrected_and_republished_in", "Corrected and republished in", True),
+    "CRF": MedlineTag("extra.corrected_and_republished_from", "Corrected and republished from", True),
+    "SPIN": MedlineTag("extra.summary_for_patients_in", "Summary for patients in", True),
+    "ORI": MedlineTag("extra.original_report_in", "Original report in", True),
+    "DEP": MedlineTag("extra.epub_date", "Date of electronic publication (YYYYMMDD)"),
+    "PHST": MedlineTag("extra.history", "Publication history status date", True),
+    "PST": MedlineTag("extra.publication_status", "Publication status (ppublish, aheadofprint, ...)"),
+    "SO": MedlineTag("extra.source_citation", "Source (the citation as one line)"),
+    "CI": MedlineTag("extra.copyright", "Copyright information"),
+    "COIS": MedlineTag("extra.conflict_of_interest", "Conflict of interest statement"),
+    "OAB": MedlineTag("extra.other_abstracts", "Other abstract", True),
+    "OABL": MedlineTag("extra.other_abstract_languages", "Other abstract language", True),
+    "GN": MedlineTag("extra.general_notes", "General note", True),
+    "CTI": MedlineTag("extra.collection_title", "Collection title", True),
+    "EN": MedlineTag("extra.edition", "Edition"),
+    "ISBN": MedlineTag("extra.isbn", "ISBN", True),
+    "OTO": MedlineTag("extra.keyword_owner", "Other term owner", True),
+}
+"""MEDLINE tag -> what it means. Fields are record fields; ``extra.X`` keys of
+``record.extra``; ``authors.X`` an attribute of the preceding author. Tags not listed
+(``OWN``, ``STAT``, ``DCOM``, ``LR``, ``JID``, ``SB``, ``EDAT``, ``MHDA``, ``CRDT``...)
+are kept as written in ``extra["medline"]``."""
+
+TAG_LINE = re.compile(r"^(?P<tag>[A-Z][A-Z0-9]{0,3}) {0,3}- ?(?P<value>.*)$")
+ID_KIND = re.compile(r"^(?P<id>.*?)\s*\[(?P<kind>[a-z-]{1,20})\]\s*$")
+ISSN = re.compile(r"\b(\d{4}-\d{3}[\dXx])\b")
+AU_NAME = re.compile(r"^(?P<family>\S.{0,150}?)\s(?P<initials>[A-Z]{1,4})$")
+PHST = re.compile(r"^(?P<date>.*?)\s*\[(?P<status>[a-z-]{1,30})\]\s*$")
+
+Fields = list[tuple[str, str]]
+
+
+def split_records(text: str) -> list[Fields]:
+    """The records of a MEDLINE text as lists of ``(tag, value)``, continuation lines
+    joined to their value. Lines before the first tag are ignored."""
+    records: list[Fields] = []
+    current: Fields = []
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        if not line.strip():
+            if current:
+                records.append(current)
+                current = []
+            continue
+        m = TAG_LINE.match(line) if not line[0].isspace() else None
+        if m:
+            tag = m.group("tag")
+            if tag == "PMID" and any(t == "PMID" for t, _ in current):
+                records.append(current)
+                current = []
+            current.append((tag, m.group("value").strip()))
+        elif current:
+            tag, value = current[-1]
+            current[-1] = (tag, f"{value} {line.strip()}".strip())
+    if current:
+        records.append(current)
+    return records
+
+
+def parse_medline(text: str) -> list[Record]:
+    """Every record of a MEDLINE/.nbib text, values as written (before normalization).
+
+    >>> recs = parse_medline("PMID- 1\\nTI  - A long\\n      title.\\nFAU - Bang, Oh Young\\nAU  - Bang OY\\n")
+    >>> recs[0].title, recs[0].authors[0].family, recs[0].authors[0].given
+    ('A long title.', 'Bang', 'Oh Young')
+    """
+    return [record_from_fields(fields) for fields in split_records(text) if _is_record(fields)]
+
+
+def _is_record(fields: Fields) -> bool:
+    tags = {tag for tag, _ in fields}
+    return bool(tags & {"PMID", "TI", "BTI", "FAU", "AU", "AB"})
+
+
+def _authors(fields: Fields) -> list[Person]:
+    """Authors from FAU/AU/CN in order; AD and AUID attach to the author before them."""
+    people: list[Person] = []
+    last_tag = ""
+    for tag, value in fields:
+        if tag == "FAU" or (tag == "AU" and last_tag != "FAU"):
+            people.append(person_from_fau(value) if tag == "FAU" else person_from_au(value))
+        elif tag == "CN":
+            people.append(Person(literal=value))
+        elif tag == "AD" and people:
+            people[-1].affiliations.append(value)
+            if people[-1].email is None:
+                people[-1].email = email_in(value)
+        elif tag == "AUID" and people:
+            m = ORCID.search(value)
+            if m:
+                people[-1].orcid = m.group(0)
+        if tag in ("FAU", "AU", "CN", "FED", "ED"):
+            last_tag = tag
+    return people
+
+
+def person_from_au(value: str) -> Person:
+    """A MEDLINE ``AU`` value: the family name, a space, the initials (``Aasly JO``). The
+    layout is the format's own, so it is split here rather than guessed by the names step;
+    anything else stays literal."""
+    m = AU_NAME.match(value.strip())
+    if m is None:
+        return Person(literal=squash(value))
+    return Person(family=m.group("family"), given=m.group("initials"))
+
+
+def _editors(fields: Fields) -> list[str]:
+    full = [v for t, v in fields if t == "FED"]
+    return full or [v for t, v in fields if t == "ED"]
+
+
+def _ids(values: list[str]) -> dict[str, list[str]]:
+    """``LID``/``AID`` values by kind: ``{"doi": [...], "pii": [...]}``."""
+    out: dict[str, list[str]] = {}
+    for value in values:
+        m = ID_KIND.match(value)
+        if m:
+            out.setdefault(m.group("kind"), []).append(m.group("id").strip())
+    return out
+
+
+def _registry_ids(values: list[str], extra: dict[str, Any]) -> list[RegistryId]:
+    out: list[RegistryId] = []
+    for value in values:
+        bank, _, accession = value.partition("/")
+        reg = registry_id(bank, accession) if accession else registry_id(None, bank)
+        if reg is not None:
+            out.append(reg)
+        else:
+            extra.setdefault("databanks", []).append(value)
+    return out
+
+
+def _history(values: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for value in values:
+        m = PHST.match(value)
+        if m and m.group("status") not in out:
+            out[m.group("status")] = m.group("date")
+    return out
+
+
+def _extra(fields: Fields) -> dict[str, Any]:
+    """Every ``extra.X`` tag and every unknown tag, values as written."""
+    extra: dict[str, Any] = {}
+    medline: dict[str, list[str]] = {}
+    for tag, value in fields:
+        spec = MEDLINE_TAGS.get(tag)
+        if spec is None:
+            medline.setdefault(tag, []).append(value)
+            continue
+        if not spec.field.startswith("extra.") or tag in ("FED", "ED", "PHST"):
+            continue
+        key = spec.field.removeprefix("extra.")
+        if spec.repeatable:
+            extra.setdefault(key, []).append(value)
+        else:
+            extra.setdefault(key, value)
+    if medline:
+        extra["medline"] = medline
+    return extra
+
+
+def _record_extra(fields: Fields, many: dict[str, list[str]]) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """``extra`` (notices, editors, history, ids without a field, unknown tags) and the
+    ``LID``/``AID`` ids by kind."""
+    extra = _extra(fields)
+    editors = _editors(fields)
+    if editors:
+        extra["editors"] = editors
+    history = _history(many.get("PHST", []))
+    if history:
+        extra["history"] = history
+    ids = _ids([*many.get("LID", []), *many.get("AID", [])])
+    for kind, values in ids.items():
+        if kind != "doi":
+            extra[kind] = unique(values)
+    return extra, ids
+
+
+def record_from_fields(fields: Fields) -> Record:
+    """One record from its ``(tag, value)`` list; values as written."""
+    many: dict[str, list[str]] = {}
+    for tag, value in fields:
+        many.setdefault(tag, []).append(value)
+
+    def one(tag: str) -> str | None:
+        values = many.get(tag)
+        return values[0] if values else None
+
+    extra, ids = _record_extra(fields, many)
+    mesh, major = split_mesh(many.get("MH", []))
+    if major:
+        extra["mesh_major"] = major
+    types = add_notice_types(unique(many.get("PT", [])), extra)
+    title = one("TI")
+    book_title = one("BTI")
+    rtype = record_type(types)
+    if rtype == "book" and title and book_title and title != book_title:
+        rtype = "chapter"
+    year, month, day = date_parts(one("DP"))
+    return Record(
+        type=rtype,
+        title=title or book_title,
+        alt_titles=[AltTitle(text=t) for t in many.get("TT", [])],
+        authors=_authors(fields),
+        journal=(book_title if title else None) if book_title else one("JT"),
+        journal_abbrev=one("TA"),
+        issn=unique(m.group(1) for v in many.get("IS", []) for m in [ISSN.search(v)] if m),
+        publisher=one("PB"),
+        year=year,
+        month=month,
+        day=day,
+        volume=one("VI"),
+        issue=one("IP"),
+        pages=one("PG"),
+        doi=ids["doi"][0] if ids.get("doi") else None,
+        pmid=one("PMID"),
+        pmcid=one("PMC"),
+        registry_ids=_registry_ids(many.get("SI", []), extra),
+        abstract=one("AB"),
+        keywords=unique(many.get("OT", [])),
+        mesh_terms=mesh,
+        publication_types=types,
+        language=one("LA"),
+        country=one("PL"),
+        funding=[funding_from_gr(v) for v in many.get("GR", [])],
+        extra={**extra, **({"date_as_written": one("DP")} if one("DP") else {})},
+    )
