@@ -71,7 +71,7 @@ def score(root: Path, name: str, clusters: Path, gold: str) -> dict[str, object]
 def main() -> int:
     """Run every set and print one line per set plus the pooled per-record figures."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("bench", nargs="?", help="benchmark folder (default: $%s or ../shared/benchmarks/dedup)" % ENV_VAR)
+    ap.add_argument("bench", nargs="?", help=f"benchmark folder (default: ${ENV_VAR} or ../shared/benchmarks/dedup)")
     ap.add_argument("--repeats", type=int, default=1)
     ap.add_argument("--gold", default="auto", choices=["auto", "asysd", "bibdedupe"])
     ap.add_argument("--only", nargs="*", default=[])

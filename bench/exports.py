@@ -14,8 +14,9 @@ prints the install commands). Arguments after ``--`` go to the checker::
     python bench/exports.py --checker ../shared/tools/check_exports.py \\
         --python /tmp/exportcheck-venv/bin/python -- --require-all
 
-The last line printed is the checker's ``N passed, M failed``; the exit status is the
-checker's.
+The checker runs twice: over RIS, BibTeX and CSL-JSON with one expected file, and over
+.nbib with its own (see :func:`expected`). The last line printed is the sum,
+``N passed, M failed``; the exit status is the worst of the two runs.
 """
 
 from __future__ import annotations
@@ -31,13 +32,18 @@ from typing import Any
 
 from msc_citations import parse_file
 from msc_citations.formats import dumps, with_related
+from msc_citations.formats.common import export_person
 from msc_citations.model import Record
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 NOT_SOURCES = frozenset({"malformed", "http", "formats", "dedup", "encodings", "folders"})
-FORMATS = {"ris": "ris", "bibtex": "bibtex", "csljson": "csl-json", "nbib": "nbib"}
-"""Checker option -> our format name."""
+FORMATS = {"ris": "ris", "bibtex": "bibtex", "csljson": "csl-json"}
+"""Checker option -> our format name, for the formats that carry names and types alike."""
+JOURNAL_TYPES = frozenset({"journal-article", "review", "preprint", "other"})
+"""Record types whose container is a journal. For a chapter or a conference paper it is a
+book or proceedings title (BibTeX ``booktitle``), which the checker does not read as a
+journal, so it is not expected there."""
 
 EXPECTED_TYPES: dict[str, list[str]] = {
     "journal-article": ["journal-article"],
@@ -62,7 +68,9 @@ def _inputs() -> list[tuple[Path, dict[str, Any]]]:
                 continue
             exp_path = path.with_name(path.name.split(".", 1)[0] + ".expected.json")
             expected = json.loads(exp_path.read_text(encoding="utf-8")) if exp_path.exists() else {}
-            opts = {"source": expected.get("_source"), "url": expected.get("_url")} if isinstance(expected, dict) else {}
+            opts = (
+                {"source": expected.get("_source"), "url": expected.get("_url")} if isinstance(expected, dict) else {}
+            )
             out.append((path, opts))
     return out
 
@@ -92,15 +100,33 @@ def _unique_ids(records: list[Record]) -> list[Record]:
     return out
 
 
-def expected(rec: Record) -> dict[str, Any]:
-    """What a client must read back: the checker's simple form of ``rec``."""
-    exp: dict[str, Any] = {"id": rec.id, "type": EXPECTED_TYPES[rec.type]}
+def _names(rec: Record, medline: bool) -> list[dict[str, str]]:
+    """Authors as a client must read them. Name-based exports write Han, Hangul and kana
+    names whole; MEDLINE writes them split in ``FAU`` and writes organisations and lone
+    family names as ``CN``, which MEDLINE readers (the ``nbib`` package) do not list as
+    authors."""
+    if medline:
+        return [{"family": p.family, "given": p.given} for p in rec.authors if p.family and p.given]
+    people = [export_person(p) for p in rec.authors]
+    return [
+        {"family": p.family, "given": p.given} if p.family and p.given else {"family": p.display_name(), "given": ""}
+        for p in people
+    ]
+
+
+def expected(rec: Record, medline: bool = False) -> dict[str, Any]:
+    """What a client must read back: the checker's simple form of ``rec``. MEDLINE readers
+    take the type from the publication types, which say "Journal Article" for journal
+    articles and nothing the checker maps for other records."""
+    exp: dict[str, Any] = {"id": rec.id}
+    if not medline or rec.type in ("journal-article", "review"):
+        exp["type"] = EXPECTED_TYPES[rec.type]
     if rec.authors:
-        exp["authors"] = [
-            {"family": p.family, "given": p.given} if p.family and p.given else {"family": p.display_name(), "given": ""}
-            for p in rec.authors
-        ]
-    for key in ("title", "journal", "journal_abbrev", "volume", "issue", "doi", "pmid"):
+        exp["authors"] = _names(rec, medline)
+    keys = ["title", "volume", "issue", "doi", "pmid"]
+    if rec.type in JOURNAL_TYPES:
+        keys += ["journal", "journal_abbrev"]
+    for key in keys:
         value = getattr(rec, key)
         if value:
             exp[key] = str(value)
@@ -111,6 +137,16 @@ def expected(rec: Record) -> dict[str, Any]:
     elif rec.pages:
         exp["pages"] = rec.pages
     return exp
+
+
+def _run(cmd: list[str]) -> tuple[int, int, int]:
+    """Run the checker; (exit status, passed, failed) from its last line."""
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    sys.stdout.write(proc.stdout)
+    sys.stderr.write(proc.stderr)
+    last = (proc.stdout.strip().splitlines() or [""])[-1].split()
+    ok = len(last) == 4 and last[1] == "passed,"
+    return proc.returncode, int(last[0]) if ok else 0, int(last[2]) if ok else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,13 +170,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(records)} records from the seeds and source fixtures", file=sys.stderr)
     out = args.out or Path(tempfile.mkdtemp(prefix="msc-exports-"))
     out.mkdir(parents=True, exist_ok=True)
-    cmd = [args.python, args.checker, "--expect", str(out / "expected.json")]
+    runs = []
     (out / "expected.json").write_text(json.dumps([expected(r) for r in records], ensure_ascii=False, indent=1))
+    cmd = [args.python, args.checker, "--expect", str(out / "expected.json")]
     for option, fmt in FORMATS.items():
         path = out / f"export.{option}"
         path.write_text(dumps(records, format=fmt), encoding="utf-8")
         cmd += [f"--{option}", str(path)]
-    return subprocess.call(cmd + extra)
+    runs.append(cmd + extra)
+    medline = [expected(r, medline=True) for r in records]
+    (out / "expected-nbib.json").write_text(json.dumps(medline, ensure_ascii=False, indent=1))
+    (out / "export.nbib").write_text(dumps(records, format="nbib"), encoding="utf-8")
+    runs.append([args.python, args.checker, "--expect", str(out / "expected-nbib.json")])
+    runs[-1] += ["--nbib", str(out / "export.nbib"), *extra]
+    results = [_run(cmd) for cmd in runs]
+    print(f"exports in {out}", file=sys.stderr)
+    print(f"{sum(r[1] for r in results)} passed, {sum(r[2] for r in results)} failed")
+    return max(r[0] for r in results)
 
 
 if __name__ == "__main__":

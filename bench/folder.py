@@ -11,7 +11,11 @@ It prints medians of wall time, files/s, records/s, the peak RSS of the largest 
 the ratio baseline/normalize (1.0 = as fast as bare parsing).
 
     python bench/folder.py --sizes 1000 10000 50000 [--jobs 2] [--repeats 3] [--work DIR]
-    python bench/folder.py --sizes 10000 --only pubmed/ --pubmed-html-kb 200
+    python bench/folder.py --sizes 10000 --corpus pubmed-pages --repeats 3
+    python bench/folder.py --sizes 10000 --only .txt        # copied-text pages only
+
+Wall times on a shared machine move with the load; the CPU seconds (the process and its
+workers, from ``getrusage``) move much less and are printed beside them, with ranges.
 """
 
 from __future__ import annotations
@@ -60,16 +64,25 @@ if __name__ == "__main__":
 """
 
 
-def _timed(cmd: list[str]) -> tuple[float, float, str]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def _cpu(usage: resource.struct_rusage) -> float:
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(cmd: list[str]) -> tuple[float, float, float, str]:
+    """``(wall s, CPU s of the process and its workers, peak RSS MiB, stdout)``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{cmd[:4]} failed ({proc.returncode}): {proc.stderr[-2000:]}")
     # ru_maxrss of children is the largest child so far: only a rise is attributable.
-    return wall, max(peak, before) / 1024, proc.stdout
+    return wall, _cpu(after) - _cpu(before), max(after.ru_maxrss, before.ru_maxrss) / 1024, proc.stdout
+
+
+def _spread(values: list[float]) -> str:
+    return f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
 
 
 def main() -> None:
@@ -81,39 +94,60 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=ROOT / ".bench-data")
     ap.add_argument("--only")
     ap.add_argument("--pubmed-html-kb", type=int, default=0)
+    ap.add_argument(
+        "--corpus",
+        choices=("mixed", "pubmed-pages"),
+        default="mixed",
+        help="mixed: bench/make_corpus.py; pubmed-pages: bench/make_pubmed_pages.py (~200 KB saved pages)",
+    )
+    ap.add_argument("--keep-corpus", action="store_true", help="reuse a corpus already written")
+    ap.add_argument("--no-dedup", dest="dedup", action="store_false", help="skip the run with deduplication")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     baseline_py = args.work / "baseline.py"
     baseline_py.write_text(BASELINE)
-    print("N  | normalize median s | files/s | records/s | peak MiB (largest process) | baseline median s | ratio")
+    print(
+        "N | normalize wall s median (range) | CPU s | files/s | records/s | peak MiB (largest process)"
+        " | baseline wall s | baseline CPU s | ratio baseline/normalize wall (CPU)"
+    )
     for n in args.sizes:
-        corpus = args.work / f"corpus_{n}"
-        gen = [sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(corpus), str(n)]
-        if args.only:
-            gen += ["--only", args.only]
-        if args.pubmed_html_kb:
-            gen += ["--pubmed-html-kb", str(args.pubmed_html_kb)]
-        subprocess.run(gen, check=True, capture_output=True)
+        corpus = args.work / f"corpus_{args.corpus}_{n}"
+        if args.corpus == "pubmed-pages":
+            gen = [sys.executable, str(ROOT / "bench" / "make_pubmed_pages.py"), str(corpus), str(n)]
+            gen += ["--kb", str(args.pubmed_html_kb or 200)]
+        else:
+            gen = [sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(corpus), str(n)]
+            if args.only:
+                gen += ["--only", args.only]
+            if args.pubmed_html_kb:
+                gen += ["--pubmed-html-kb", str(args.pubmed_html_kb)]
+        if not args.keep_corpus or not corpus.exists():
+            subprocess.run(gen, check=True, capture_output=True)
         out = args.work / f"out_{n}.jsonl"
         common = [sys.executable, "-m", "msc_citations", "normalize", str(corpus), "--jobs", str(args.jobs), "--quiet"]
         norm_cmd = [*common, "--to", "jsonl", "--no-dedup", "-o", str(out)]
         base_cmd = [sys.executable, str(baseline_py), str(corpus), str(args.jobs)]
-        walls, bases, peaks = [], [], []
+        walls, cpus, bases, base_cpus, peaks = [], [], [], [], []
         for _ in range(args.repeats):
-            b, _, _ = _timed(base_cmd)
-            w, peak, _ = _timed(norm_cmd)
+            b, bc, _, _ = _timed(base_cmd)
+            w, c, peak, _ = _timed(norm_cmd)
             walls.append(w)
+            cpus.append(c)
             bases.append(b)
+            base_cpus.append(bc)
             peaks.append(peak)
         records = sum(1 for _ in out.open(encoding="utf-8"))
         med, base = statistics.median(walls), statistics.median(bases)
+        cpu_ratio = statistics.median(base_cpus) / statistics.median(cpus)
         print(
-            f"{n} | {med:.2f} | {n / med:.0f} | {records / med:.0f} | {max(peaks):.0f} | {base:.2f} | {base / med:.2f}"
+            f"{n} | {_spread(walls)} | {_spread(cpus)} | {n / med:.0f} | {records / med:.0f} | {max(peaks):.0f}"
+            f" | {_spread(bases)} | {_spread(base_cpus)} | {base / med:.2f} ({cpu_ratio:.2f})",
+            flush=True,
         )
-        dedup_out = args.work / f"out_{n}.ris"
-        dedup_cmd = [*common, "--to", "ris", "-o", str(dedup_out)]
-        w, _, _ = _timed(dedup_cmd)
-        print(f"{n} | with deduplication and RIS export: {w:.2f} s")
+        if args.dedup:
+            dedup_out = args.work / f"out_{n}.ris"
+            w, c, peak, _ = _timed([*common, "--to", "ris", "-o", str(dedup_out)])
+            print(f"{n} | with deduplication and RIS export: {w:.2f} s wall, {c:.2f} s CPU, peak {peak:.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -52,6 +52,7 @@ _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = {0x00A0: " ", 0x2007: " ", 0x202F: " "}
 _TEXT_TRANSLATION = {**_ZERO_WIDTH, **_SPACES}
+_TEXT_TRANSLATION_CHARS = tuple(map(chr, _TEXT_TRANSLATION))
 
 _HTML_START = re.compile(
     r"^\s*(?:<!--.{0,2000}?-->\s*)*(?:<!doctype\s+html|<html|<head|<meta|<body|<title)", re.I | re.S
@@ -68,6 +69,9 @@ _TAGGED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def _strip_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
+    # translate() walks every character; most texts hold none of these (ASCII ones never).
+    if text.isascii() or not any(ch in text for ch in _TEXT_TRANSLATION_CHARS):
+        return text
     return text.translate(_TEXT_TRANSLATION)
 
 
@@ -267,13 +271,12 @@ _BLOCK_TAGS = frozenset(
         "td", "th", "thead", "tr", "ul", "caption", "label",
     }
 )  # fmt: skip
-_BLANK_RUNS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _INLINE_SPACE = re.compile(r"[ \t\r\f\v]+")
 
 
-def html_visible_text(root: etree._Element) -> str:
-    """Render an HTML tree as the text a reader would copy from the page: scripts, styles
-    and navigation dropped, block elements on their own lines."""
+def _visible_text_python(root: etree._Element) -> str:
+    """The raw rendering in Python (the reference; used when the XSLT engine refuses a tree,
+    e.g. one nested deeper than its recursion limit)."""
     parts: list[str] = []
 
     def walk(el: etree._Element) -> None:
@@ -297,9 +300,56 @@ def html_visible_text(root: etree._Element) -> str:
 
     body = root.find(".//body")
     walk(body if body is not None else root)
-    text = "".join(parts)
-    lines = (_INLINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))
-    return _BLANK_RUNS.sub("\n", "\n".join(lines)).strip()
+    return "".join(parts)
+
+
+# The same rendering as _visible_text_python, run by libxslt in C (about 5x faster on a
+# saved PubMed page): skipped elements and comments vanish (their tails are sibling text
+# nodes and stay), block elements are wrapped in line breaks, text nodes are copied.
+_VISIBLE_TEXT_XSLT = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:output method="text" encoding="UTF-8"/>
+<xsl:template match="/"><xsl:choose>
+<xsl:when test="/*[1]/descendant::body"><xsl:apply-templates select="(/*[1]/descendant::body)[1]"/>
+<xsl:apply-templates select="(/*[1]/descendant::body)[1]/following-sibling::node()[1][self::text()]"/></xsl:when>
+<xsl:otherwise><xsl:apply-templates select="/*[1]"/></xsl:otherwise></xsl:choose></xsl:template>
+<xsl:template match="{skip}"/>
+<xsl:template match="comment()|processing-instruction()"/>
+<xsl:template match="{block}"><xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text></xsl:template>
+</xsl:stylesheet>"""
+
+
+@cache
+def _visible_text_transform() -> etree.XSLT:
+    from lxml import etree
+
+    stylesheet = _VISIBLE_TEXT_XSLT.format(skip="|".join(sorted(_SKIP_TAGS)), block="|".join(sorted(_BLOCK_TAGS)))
+    return etree.XSLT(etree.fromstring(stylesheet))
+
+
+def _visible_text_raw(root: etree._Element) -> str:
+    from lxml import etree
+
+    if root.getparent() is None and isinstance(root.tag, str) and root.tag.islower() and "}" not in root.tag:
+        try:
+            return str(_visible_text_transform()(root))
+        except etree.XSLTError:
+            pass
+    return _visible_text_python(root)
+
+
+def html_visible_text(root: etree._Element) -> str:
+    """Render an HTML tree as the text a reader would copy from the page: scripts, styles
+    and navigation dropped, block elements on their own lines."""
+    lines: list[str] = []
+    # Each line stripped, inline white-space runs collapsed (only where there are any), and
+    # blank lines dropped: runs of line breaks collapse to one.
+    for raw in _visible_text_raw(root).split("\n"):
+        line = raw.strip()
+        if line:
+            if "  " in line or "\t" in line or "\r" in line or "\f" in line or "\v" in line:
+                line = _INLINE_SPACE.sub(" ", line)
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _safe_html_parser() -> etree.HTMLParser:

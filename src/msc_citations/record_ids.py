@@ -51,7 +51,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def _ascii(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in folded if c.isascii()).lower()
+    return folded.encode("ascii", "ignore").decode("ascii").lower()
 
 
 def base_key(record: Record) -> str:
@@ -92,24 +92,43 @@ def _suffix(n: int) -> str:
         n -= 1
 
 
-def assign_ids(records: Iterable[Record], taken: set[str] | None = None) -> list[Record]:
-    """Give every record without an id a unique one; records with ids keep them."""
-    used = taken if taken is not None else set()
-    out: list[Record] = []
-    pending: list[Record] = []
-    for rec in records:
-        pending.append(rec)
-        if rec.id:
-            used.add(rec.id)
-    for rec in pending:
-        if rec.id:
-            out.append(rec)
-            continue
-        base = base_key(rec)
-        key, n = base, 0
-        while key in used:
+class IdAssigner:
+    """Unique ids for records coming in batches, in order, as :func:`assign_ids` would
+    give them all at once (for records that come without ids)."""
+
+    def __init__(self, taken: set[str] | None = None) -> None:
+        self.used = taken if taken is not None else set()
+        # The last suffix number taken per base: every smaller one was taken then and stays
+        # taken, so the search for the next free key resumes there (linear, not quadratic,
+        # when thousands of records share a base).
+        self.last: dict[str, int] = {}
+
+    def key(self, record: Record) -> str:
+        """The next free id for ``record`` (now taken)."""
+        base = base_key(record)
+        n = self.last.get(base, 0)
+        key = base + _suffix(n) if n else base
+        while key in self.used:
             n += 1
             key = base + _suffix(n)
-        used.add(key)
-        out.append(rec.model_copy(update={"id": key}))
-    return out
+        self.last[base] = n
+        self.used.add(key)
+        return key
+
+    def assign(self, records: list[Record]) -> list[Record]:
+        """``records`` with ids given to those without one (replaced in the list itself, so
+        the input is not held twice)."""
+        for i, rec in enumerate(records):
+            if not rec.id:
+                records[i] = rec.model_copy(update={"id": self.key(rec)})
+        return records
+
+
+def assign_ids(records: Iterable[Record], taken: set[str] | None = None) -> list[Record]:
+    """Give every record without an id a unique one; records with ids keep them."""
+    assigner = IdAssigner(taken)
+    pending = list(records)
+    for rec in pending:
+        if rec.id:
+            assigner.used.add(rec.id)
+    return assigner.assign(pending)

@@ -262,3 +262,12 @@ def test_settings_from_environment(tmp_path: Path) -> None:
     defaults = FetchSettings.from_env({"HOME": str(tmp_path)})
     assert defaults.ctgov_url == "https://clinicaltrials.gov/api/v2"
     assert defaults.crossref_url == "https://api.crossref.org"
+
+
+def test_unusable_cache_folder_degrades_to_no_cache(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    rec = Recorder(httpx.Response(200, json={}))
+    client, _ = make_client(rec, blocker / "cache")
+    assert client.cache is None and client.cache_problem and "unusable" in client.cache_problem
+    assert client.get(BASE + "/x").status == 200

@@ -199,3 +199,14 @@ def test_a_dead_service_is_not_asked_forever(mock_services: MockServices) -> Non
     assert crossref_lines[-1].endswith(
         "not asked: crossref failed 3 times in a row in this run (down?); nothing filled from crossref"
     )
+
+
+def test_a_trial_registered_elsewhere_is_not_searched(mock_services: MockServices) -> None:
+    from msc_citations.model import RegistryId
+
+    chictr = trial_003().model_copy(update={"registry_ids": [RegistryId(registry="ChiCTR", id="ChiCTR2000029990")]})
+    records, issues, requests = run(mock_services, [chictr])
+    assert records == [chictr] and requests == 0
+    assert issues == [
+        "trial003: clinicaltrials.gov: not searched (the trial is registered in ChiCTR, not by an NCT id)"
+    ]

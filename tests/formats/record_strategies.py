@@ -110,7 +110,7 @@ def pages(draw: st.DrawFn) -> dict[str, str]:
     start = draw(st.integers(1, 99999))
     first = f"{prefix}{start}"
     if kind == "one":
-        return {"pages": first}
+        return {"pages": first, "page_first": first}
     last = f"{prefix}{draw(st.integers(start + 1, start + 500))}"
     return {"pages": f"{first}-{last}", "page_first": first, "page_last": last}
 
@@ -127,8 +127,10 @@ def record(draw: st.DrawFn) -> Record:
         type=draw(st.sampled_from(RECORD_TYPES)),
         title=draw(opt),
         alt_titles=draw(
-            st.lists(st.builds(AltTitle, text=NOTE_TEXT, language=st.none() | st.sampled_from(["ko", "zh", "ja"])),
-                     max_size=2)
+            st.lists(
+                st.builds(AltTitle, text=NOTE_TEXT, language=st.none() | st.sampled_from(["ko", "zh", "ja"])),
+                max_size=2,
+            )
         ),
         authors=draw(st.lists(person(), max_size=4)),
         journal=draw(opt),
@@ -162,8 +164,11 @@ def record(draw: st.DrawFn) -> Record:
         publication_types=draw(st.lists(NOTE_TEXT, max_size=2, unique=True)),
         language=draw(st.none() | st.sampled_from(["en", "ko", "zh", "Korean"])),
         country=draw(st.none() | NOTE_TEXT),
-        funding=draw(st.lists(st.builds(Funding, funder=st.none() | FUNDER, award_ids=st.lists(AWARD, max_size=2)),
-                              max_size=2).map(lambda fs: [f for f in fs if f.funder or f.award_ids])),
+        funding=draw(
+            st.lists(
+                st.builds(Funding, funder=st.none() | FUNDER, award_ids=st.lists(AWARD, max_size=2)), max_size=2
+            ).map(lambda fs: [f for f in fs if f.funder or f.award_ids])
+        ),
         cited_by_count=draw(st.none() | st.integers(0, 10000)),
         classification=draw(st.none() | NOTE_TEXT),
         url=draw(st.none() | st.from_regex(r"https://example\.org/[a-z0-9]{1,10}", fullmatch=True)),

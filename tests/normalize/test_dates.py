@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from msc_citations.model import Record
-from msc_citations.normalize.dates import parse_date, normalize_dates
+from msc_citations.normalize.dates import normalize_dates, parse_date, print_and_epub_dates
 from msc_citations.results import ParseIssue
 
 # (as written, dayfirst, expected (year, month, day), where it was written)
@@ -16,7 +16,12 @@ CASES = [
     (". 2005 Jun;57(6):874-82.", None, (2005, 6, None), "PubMed citation line (seed 002)"),
     ("2009;27(2):163-169", None, (2009, None, None), "KoreaMed 'From:' line (seed 004)"),
     (". 2016 Sep 30;18(3):256–266.", None, (2016, 9, 30), "PMC page of PMC5066440"),
-    ("2005 Jun;57(6):874-82. Epub 2005 May 3.", None, (2005, 6, None), "print date before epub date"),
+    (
+        "Neurology. 2015 Oct 13;85(15):1283-92. doi: 10.1212/WNL.0000000000002016. Epub 2015 Sep 9.",
+        None,
+        (2015, 10, 13),
+        "PubMed citation: the print date comes before the epub date",
+    ),
     ("Epub 2021 Feb 3", None, (2021, 2, 3), "PubMed epub line"),
     ("2021-03-09", None, (2021, 3, 9), "ClinicalTrials.gov ISO date"),
     ("09/03/2021", True, (2021, 3, 9), "European registry page, day first"),
@@ -40,6 +45,37 @@ CASES = [
 @pytest.mark.parametrize(("written", "dayfirst", "expected", "origin"), CASES, ids=[c[3] for c in CASES])
 def test_parse_date(written: str, dayfirst: bool | None, expected: tuple[int | None, ...], origin: str) -> None:
     assert parse_date(written, dayfirst=dayfirst) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "printed", "epub"),
+    [
+        (
+            "Neurology. 2021 Feb 16;96(7):e1012-e1023. doi: 10.1212/WNL.0000000000011440. Epub 2020 Dec 31.",
+            (2021, 2, 16),
+            (2020, 12, 31),
+        ),
+        (
+            "Neurology. 2015 Oct 13;85(15):1283-92. doi: 10.1212/WNL.0000000000002016. Epub 2015 Sep 9.",
+            (2015, 10, 13),
+            (2015, 9, 9),
+        ),
+        (
+            "J Clin Oncol. 2010 May 10;28(14):2475-80. doi: 10.1200/JCO.2009.27.1205. Epub 2010 Apr 5.",
+            (2010, 5, 10),
+            (2010, 4, 5),
+        ),
+        (
+            "Mol Biol Cell. 2023 May 17:mbcE22120560. doi: 10.1091/mbc.E22-12-0560. Online ahead of print.",
+            (2023, 5, 17),
+            (None, None, None),
+        ),
+        ("Published online: 12 March 2021", (None, None, None), (2021, 3, 12)),
+        ("网络出版日期：2022-07-15", (None, None, None), (2022, 7, 15)),
+    ],
+)
+def test_print_and_epub_dates(written: str, printed: tuple[int | None, ...], epub: tuple[int | None, ...]) -> None:
+    assert print_and_epub_dates(written) == (printed, epub)
 
 
 def test_step_fills_from_extra_and_trims_impossible_dates() -> None:

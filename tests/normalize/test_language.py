@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from msc_citations.model import Record
 from msc_citations.normalize.language import country_name, language_code, normalize_language
+from msc_citations.results import ParseIssue
 
 # (as written, ISO 639-1 code, where it was written)
 LANGUAGES = [
@@ -67,7 +68,7 @@ def test_step_keeps_the_word_as_written() -> None:
     assert korea.country == "Republic of Korea" and korea.extra["country_as_written"] == "South Korea"
     both = normalize_language(Record(language="English; Korean"), [])
     assert both.language == "en;ko"
-    issues: list = []
+    issues: list[ParseIssue] = []
     unknown = normalize_language(Record(language="Klingon"), issues)
     assert unknown.language == "Klingon" and issues
 

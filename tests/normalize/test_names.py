@@ -54,8 +54,16 @@ def test_parse_name(written: str, family: str | None, given: str | None, literal
 
 @pytest.mark.parametrize(
     ("written", "expected"),
-    [("KIM", "Kim"), ("MCDONALD", "McDonald"), ("O'BRIEN", "O'Brien"), ("KIM-LEE", "Kim-Lee"), ("Kim", "Kim"),
-     ("MACDONALD", "MacDonald"), ("VAN DER BERG", "van der Berg"), ("de la Cruz", "de la Cruz")],
+    [
+        ("KIM", "Kim"),
+        ("MCDONALD", "McDonald"),
+        ("O'BRIEN", "O'Brien"),
+        ("KIM-LEE", "Kim-Lee"),
+        ("Kim", "Kim"),
+        ("MACDONALD", "MacDonald"),
+        ("VAN DER BERG", "van der Berg"),
+        ("de la Cruz", "de la Cruz"),
+    ],
 )
 def test_recase_family(written: str, expected: str) -> None:
     assert recase_family(written) == expected

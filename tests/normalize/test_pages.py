@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from msc_citations.model import Record
 from msc_citations.normalize.pages import normalize_pages, parse_pages, roman_to_int
+from msc_citations.results import ParseIssue
 
 # (as written, pages, first, last, article number, where it was written)
 CASES = [
@@ -28,14 +29,14 @@ CASES = [
     ("xii-xv", "xii-xv", "xii", "xv", None, "front-matter pages in roman numerals"),
     ("pp. 131 - 139", "131-139", "131", "139", None, "seed 000 related [4] with a pp. label"),
     ("e1012-e1023", "e1012-e1023", "e1012", "e1023", None, "Neurology online pages (STARTING-2)"),
+    ("mbcE22120560", "mbcE22120560", "mbcE22120560", None, "mbcE22120560", "PubMed copy of a Mol Biol Cell article"),
     ("874-82; discussion 883", "874-882; discussion 883", "874", "882", None, "PubMed range with discussion"),
 ]
 
 
-@pytest.mark.parametrize(
-    ("written", "pages", "first", "last", "article", "origin"), CASES, ids=[c[5] for c in CASES]
-)
-def test_parse_pages(written: str, pages: str, first: str, last: str | None, article: str | None, origin: str) -> None:
+@pytest.mark.parametrize("case", CASES, ids=[c[5] for c in CASES])
+def test_parse_pages(case: tuple[str, str, str, str | None, str | None, str]) -> None:
+    written, pages, first, last, article, _origin = case
     info = parse_pages(written)
     assert (info.pages, info.page_first, info.page_last, info.article_number) == (pages, first, last, article)
 
@@ -49,7 +50,7 @@ def test_page_count() -> None:
 def test_step_keeps_parser_values_and_reports() -> None:
     out = normalize_pages(Record(pages="874-82"), [])
     assert (out.pages, out.page_first, out.page_last) == ("874-882", "874", "882")
-    issues: list = []
+    issues: list[ParseIssue] = []
     odd = normalize_pages(Record(pages="see article"), issues)
     assert odd.pages == "see article" and issues
     separate = normalize_pages(Record(page_first="874", page_last="82"), [])

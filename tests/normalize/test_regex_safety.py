@@ -8,17 +8,14 @@ adversarial input.
 from __future__ import annotations
 
 import re
+import signal
+from collections.abc import Iterator
 from importlib import import_module
+from re import _constants as sre_constants  # type: ignore[attr-defined]  # the parser re itself uses (3.11+)
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import pytest
-
-try:  # Python 3.11+
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
 
 from msc_citations.model import Funding, Person, Record
 from msc_citations.normalize.stack import STEPS
@@ -42,7 +39,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 def _nested_unbounded(items: Any, inside_repeat: bool) -> bool:
     for op, arg in items:
         if op in _REPEATS:
-            low, high, sub = arg
+            _low, high, sub = arg
             unbounded = high == sre_constants.MAXREPEAT
             if inside_repeat and unbounded:
                 return True
@@ -54,9 +51,8 @@ def _nested_unbounded(items: Any, inside_repeat: bool) -> bool:
         elif op == sre_constants.BRANCH:
             if any(_nested_unbounded(branch, inside_repeat) for branch in arg[1]):
                 return True
-        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            if _nested_unbounded(arg[1], inside_repeat):
-                return True
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT) and _nested_unbounded(arg[1], inside_repeat):
+            return True
     return False
 
 
@@ -84,10 +80,31 @@ ADVERSARIAL = [
     "Ã" * 100_000,
     "目的：" * 34_000,
     " " * 100_000,
+    "\n" * 100_000,
+    ". " * 50_000,
+    "\t." * 50_000,
+    "NCT01716481 " * 8_400,
 ]
+GUARD_SECONDS = 30
+"""Far above the ~0.1 s a linear pass takes; only quadratic or worse behaviour reaches it."""
+
+
+@pytest.fixture
+def guard() -> Iterator[None]:
+    def _stop(signum: int, frame: object) -> None:
+        raise TimeoutError(f"a step took over {GUARD_SECONDS} s on 100 KB: super-linear behaviour")
+
+    previous = signal.signal(signal.SIGALRM, _stop)
+    signal.alarm(GUARD_SECONDS)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=[repr(t[:12]) for t in ADVERSARIAL])
+@pytest.mark.usefixtures("guard")
 def test_steps_on_100kb_adversarial_input(text: str) -> None:
     record = Record(
         title=text,

@@ -52,7 +52,7 @@ STRUCTURED = [
         "performed a pooling data analysis. Results. Twenty-two patients were included. Conclusions. Similar to "
         "preclinical studies, a higher dose was related to better outcome.",
         ["Background and Purpose", "Methods", "Results", "Conclusions"],
-        "PMC4972913 (Stem Cells Int 2016), labels followed by a period",
+        "PMC4972913 abstract (BM-MNC dose pooling analysis), labels followed by a period",
     ),
     (
         "Background and Purpose— Stroke is a leading cause. Methods— We enrolled patients. Results— Outcomes "
@@ -107,12 +107,18 @@ TITLES = [
         "Amyotrophic Lateral Sclerosis",
         "KoreaMed title (seed 004), trailing period dropped",
     ),
-    ("Autologous mesenchymal stem cell\ntransplantation in stroke patients", "Autologous mesenchymal stem cell "
-     "transplantation in stroke patients", "PubMed title wrapped over two lines"),
+    (
+        "Autologous mesenchymal stem cell\ntransplantation in stroke patients",
+        "Autologous mesenchymal stem cell transplantation in stroke patients",
+        "PubMed title wrapped over two lines",
+    ),
     ("Stem cell therapy for stroke: what next?", "Stem cell therapy for stroke: what next?", "question mark kept"),
     ("Mesenchymal stem cells...", "Mesenchymal stem cells...", "ellipsis kept"),
-    ("Intravenous  infusion\u00a0of auto serum-expanded MSCs", "Intravenous infusion of auto serum-expanded MSCs",
-     "no-break and double spaces from a copied page"),
+    (
+        "Intravenous  infusion\u00a0of auto serum-expanded MSCs",
+        "Intravenous infusion of auto serum-expanded MSCs",
+        "no-break and double spaces from a copied page",
+    ),
 ]
 
 
@@ -146,8 +152,16 @@ def test_hyphenated_line_breaks_and_whitespace() -> None:
 
 @pytest.mark.parametrize(
     ("broken", "fixed"),
-    [("KÃ¶nig", "König"), ("Itâ€™s", "It’s"), ("SchÃ¤bitz", "Schäbitz"), ("MÃ¼nster", "Münster"),
-     ("KÃ\u0083Â¶nig", "König"), ("König", "König"), ("é", "é"), ("中文", "中文")],
+    [
+        ("KÃ¶nig", "König"),
+        ("Itâ€™s", "It’s"),
+        ("SchÃ¤bitz", "Schäbitz"),
+        ("MÃ¼nster", "Münster"),
+        ("KÃ\u0083Â¶nig", "König"),
+        ("König", "König"),
+        ("é", "é"),
+        ("中文", "中文"),
+    ],
 )
 def test_fix_mojibake(broken: str, fixed: str) -> None:
     assert fix_mojibake(broken) == fixed

@@ -102,3 +102,12 @@ def test_page_without_record_gives_an_error_issue() -> None:
 def test_chinese_journal_record_is_not_claimed() -> None:
     page = "骨髓间充质干细胞研究\n王晓月\n摘要:目的 探讨。\n关键词:干细胞;烫伤\n中图分类号: R135\n"
     assert ChineseIndexSource().detect(Document.from_text(page)) < 0.3
+
+
+def test_institution_numbers_on_their_own_line() -> None:
+    page = (
+        "A title\n作者\nChung, Jong-Won\n[1 ,2 ]\nBang, Oh Young\n[2 ]\n机构\n[1] Sungkyunkwan Univ, Seoul, South Korea\n"
+        "[2] Samsung Med Ctr, Seoul, South Korea\nD O I\n10.1212/WNL.0000000000011440\n中图分类号\nR74;\n"
+    )
+    record = ChineseIndexSource().parse(Document.from_text(page)).records[0]
+    assert [(p.family, len(p.affiliations)) for p in record.authors] == [("Chung", 2), ("Bang", 1)]

@@ -138,3 +138,34 @@ def test_copied_text_and_saved_html_of_one_page_give_the_same_design() -> None:
         assert getattr(text.trial, field) == getattr(html.trial, field), field
     assert (text.title, text.registry_ids) == (html.title, html.registry_ids)
     assert text.extra["why_stopped"] == html.extra["why_stopped"]
+
+
+def test_same_trial_from_legacy_xml_and_classic_api_json_gives_the_same_record() -> None:
+    """NCT00023673 as downloaded in 2016 (XML) and 2023 (classic API JSON): the versions
+    differ only where the registration itself changed (site spellings, outcome wording)."""
+    xml = parse_file(FOLDER / "legacy_nct00023673_references_41_sites.xml").records[0]
+    api = parse_file(FOLDER / "api_v1_nct00023673_full_studies.json").records[0]
+    assert xml.trial is not None and api.trial is not None
+    for field in ("type", "title", "registry_ids", "abstract", "keywords", "year", "month", "day", "url"):
+        assert getattr(xml, field) == getattr(api, field), field
+    same = (
+        "status", "phase", "study_type", "allocation", "intervention_model", "masking", "purpose", "enrollment",
+        "conditions", "interventions", "sponsor", "collaborators", "start_date", "completion_date", "registration_date",
+    )  # fmt: skip
+    for field in same:
+        assert getattr(xml.trial, field) == getattr(api.trial, field), field
+    assert len(xml.trial.sites) == len(api.trial.sites) == 41
+    assert xml.extra["references"] == api.extra["references"]
+    assert xml.extra["primary_completion_date"] == api.extra["primary_completion_date"]
+
+
+def test_a_trial_with_105_sites_keeps_every_site_in_page_order() -> None:
+    rec = parse_file(FOLDER / "legacy_nct01642004_105_sites.xml").records[0]
+    assert rec.trial is not None
+    sites = rec.trial.sites
+    assert len(sites) == 105
+    assert sites[0] == "Mayo Clinic Arizona, Scottsdale, Arizona, United States"
+    assert sites[-1] == "Local Institution, Sheffield, Yorkshire, United Kingdom"
+    # Two sites with the same name and city (different postcodes) are two sites.
+    assert sites.count("Local Institution, Buenos Aires, Argentina") == 2
+    assert len(rec.extra["countries"]) == 20

@@ -5,9 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fixture_helpers import check_case, fixture_inputs
+from msc_citations import parse_file
 from msc_citations.document import Document
+from msc_citations.errors import InputError
+from msc_citations.sources.chinese_citation import parse_reference
+from msc_citations.sources.chinese_cnki_parts import parse_chinese_funding
+from msc_citations.sources.chinese_common import FIELD_LABELS, cut_sections, read_label, split_inline
 from msc_citations.sources.cnki import CnkiSource
 
 CASES = fixture_inputs("cnki")
@@ -17,14 +24,6 @@ CASES = fixture_inputs("cnki")
 def test_fixture_matches_expected(case: Path) -> None:
     assert check_case(case) == []
 
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from msc_citations import parse_file  # noqa: E402
-from msc_citations.sources.chinese_citation import parse_reference  # noqa: E402
-from msc_citations.sources.chinese_cnki_parts import parse_chinese_funding  # noqa: E402
-from msc_citations.sources.chinese_common import FIELD_LABELS, cut_sections, read_label, split_inline  # noqa: E402
 
 FOLDER = Path(__file__).parent.parent / "fixtures" / "cnki"
 
@@ -137,7 +136,114 @@ def test_cutting_arbitrary_lines_never_raises(lines: list[str]) -> None:
 @settings(max_examples=100, deadline=1000)
 @given(st.text(max_size=3000))
 def test_parser_never_raises_on_arbitrary_text(text: str) -> None:
-    if not text.strip():
+    try:
+        doc = Document.from_text(text)
+    except InputError:  # empty once zero-width characters are removed
         return
-    result = CnkiSource().parse(Document.from_text(text))
+    result = CnkiSource().parse(doc)
     assert result.records or result.issues
+
+
+WANFANG_STYLE = """不同途径应用人脐带间充质干细胞外泌体治疗小鼠全层皮肤缺损创面的效果
+摘要
+目的 探讨不同途径应用人脐带间充质干细胞外泌体治疗小鼠全层皮肤缺损创面的效果。
+作者
+王宏宇 巴特 欧阳娜娜
+作者单位
+1. 内蒙古医科大学附属医院烧伤科,呼和浩特 010050 2. 内蒙古医科大学,呼和浩特 010110
+刊名
+中华烧伤与创面修复杂志
+Journal
+Chinese Journal of Burns and Wounds
+年，卷(期)
+2024，40(4)
+分类号
+R644
+关键词
+外泌体；间充质干细胞；伤口愈合
+基金项目
+内蒙古自治区自然科学基金面上项目(2020MS08022)
+DOI
+10.3760/cma.j.cn501225-20231123-00203
+页数
+9
+页码
+314-322
+"""
+
+
+def test_labelled_database_fields() -> None:
+    record = CnkiSource().parse(Document.from_text(WANFANG_STYLE)).records[0]
+    assert record.title == "不同途径应用人脐带间充质干细胞外泌体治疗小鼠全层皮肤缺损创面的效果"
+    assert (record.journal, record.year, record.volume, record.issue) == ("中华烧伤与创面修复杂志", 2024, "40", "4")
+    assert (record.pages, record.page_count, record.classification) == ("314-322", 9, "R644")
+    assert record.doi == "10.3760/cma.j.cn501225-20231123-00203"
+    assert record.keywords == ["外泌体", "间充质干细胞", "伤口愈合"]
+    assert record.funding[0].award_ids == ["2020MS08022"]
+    assert record.extra["journal_en"] == "Chinese Journal of Burns and Wounds"
+    assert [p.literal for p in record.authors] == ["王宏宇", "巴特", "欧阳娜娜"]
+    assert record.extra["affiliations"][1] == "内蒙古医科大学,呼和浩特 010110"
+
+
+def test_compound_surnames_are_split_by_normalization() -> None:
+    from msc_citations import parse_text
+
+    record = parse_text(WANFANG_STYLE, source="cnki").records[0]
+    assert [(p.family, p.given) for p in record.authors] == [("王", "宏宇"), ("巴", "特"), ("欧阳", "娜娜")]
+
+
+def test_labelled_trial_registration() -> None:
+    page = WANFANG_STYLE + "临床试验注册号\nChiCTR2000030944\n"
+    record = CnkiSource().parse(Document.from_text(page)).records[0]
+    assert [(r.registry, r.id) for r in record.registry_ids] == [("ChiCTR", "ChiCTR2000030944")]
+
+
+def test_meta_tags_fill_what_the_visible_page_leaves_out() -> None:
+    page = (
+        "<html><head><meta charset='utf-8'>"
+        "<meta name='citation_journal_title' content='职业卫生与应急救援'>"
+        "<meta name='citation_date' content='2020-10-30'><meta name='citation_volume' content='38'>"
+        "<meta name='citation_issue' content='5'><meta name='citation_firstpage' content='443'>"
+        "<meta name='citation_lastpage' content='446'></head><body>"
+        "<h1>骨髓间充质干细胞促小鼠皮肤烫伤修复研究</h1><p>王晓月, 陈东真</p>"
+        "<p>摘要:探讨骨髓间充质干细胞对小鼠皮肤烫伤的促修复作用。</p><p>关键词:骨髓间充质干细胞;烫伤</p>"
+        "<p>中图分类号: R135</p></body></html>"
+    )
+    record = CnkiSource().parse(Document.from_text(page)).records[0]
+    assert (record.journal, record.year, record.volume, record.issue, record.pages) == (
+        "职业卫生与应急救援",
+        2020,
+        "38",
+        "5",
+        "443-446",
+    )
+
+
+def test_initials_stay_in_the_author_list() -> None:
+    ref = parse_reference(
+        "包艳华, 唐倩, Barbara M. KEHM. 德国高校跨学科科研平台建设研究——以3D制造集群为例[J]. "
+        "北京航空航天大学学报社会科学版, 2022, 35(5): 177-182. DOI: 10.13766/j.bhsk.1008-2204.2021.0067"
+    )
+    assert ref is not None
+    assert ref["authors"] == "包艳华, 唐倩, Barbara M. KEHM"
+    assert ref["title"] == "德国高校跨学科科研平台建设研究——以3D制造集群为例"
+
+
+def test_long_article_text_is_read_quickly() -> None:
+    import time
+
+    body = "\n".join(
+        ["a. " * 300 + "[J]", "A. " * 390 + "[J]", "作者. " * 200 + "[J]. x", "中图分类号 " + "R7 " * 2000] * 20
+    )
+    started = time.perf_counter()
+    CnkiSource().parse(Document.from_text("骨髓间充质干细胞研究\n王晓月\n摘要:探讨。\n关键词:干细胞\n" + body))
+    assert time.perf_counter() - started < 2.0
+
+
+def test_unlabelled_reference_of_another_article_is_ignored() -> None:
+    case = FOLDER / "cjbw_2024_ucmsc_exosomes_stray_citation.txt"
+    text = case.read_text(encoding="utf-8").replace("引用本文: ", "")
+    text = "\n".join(line for line in text.splitlines() if not line.startswith(("王宏宇, 巴特", "Citation")))
+    record = CnkiSource().parse(Document.from_text(text)).records[0]
+    assert record.pages is None
+    assert record.doi == "10.3760/cma.j.cn501225-20231123-00203"

@@ -35,3 +35,16 @@ def test_page_without_the_intro_line_gives_an_error_issue() -> None:
     doc = Document.from_text("jRCT\n臨床研究等提出・公開システム\nsome text")
     result = JrctSource().parse(doc)
     assert result.records == [] and result.issues[0].severity == "error"
+
+
+def test_summary_values_out_of_the_expected_order_are_kept_but_not_placed() -> None:
+    page = "\n".join(
+        ["臨床研究等提出・公開システム", "jRCTs031180001", "臨床研究実施計画情報の詳細情報です。", "令和2年1月9日",
+         "ある研究", "短い名称", "病院", "研究者", "目的の文。", "肝硬変", "募集中", "委員会", "CRB3180001"]
+    )  # fmt: skip
+    result = JrctSource().parse(Document.from_text(page))
+    rec = result.records[0]
+    assert rec.trial is not None
+    assert rec.trial.phase is None and rec.trial.status is None
+    assert "募集中" in rec.extra["summary_values"]
+    assert result.issues

@@ -116,3 +116,52 @@ def test_long_hostile_lines_are_fast() -> None:
     parse_outcome_lines([line, "a" * 50000, "Time frame: " + " " * 50000 + "x", "Time frame:" + " " * 50000])
     map_phase("phase " + "i" * 50000)
     assert time.perf_counter() - start < 1.0
+
+
+TRIAL_SOURCES = ("trial_mirror", "clinicaltrials", "chictr", "jrct", "umin", "cris")
+LABEL_SOUP = st.sampled_from(
+    [
+        "Study Type", "Phase", "Status", "Time frame: 1 year", "RECRUITINGx", "注册号:", "研究类型:", "样本量:",
+        "UMIN試験ID", "Recruitment status", "CRIS Registration Number", "ClinicalTrials.gov Identifier:",
+        "詳細情報です。", "令和7年7月23日", "Primary Outcome Measures:", "[ Time Frame: x ]", "Beijin, China", "|",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(LABEL_SOUP, st.text(max_size=40)), max_size=40))
+def test_trial_sources_never_raise_on_odd_pages(lines: list[str]) -> None:
+    from msc_citations.document import Document
+    from msc_citations.errors import InputError
+    from msc_citations.sources import get_source
+
+    try:
+        doc = Document.from_text("\n".join(lines))
+    except InputError:
+        return
+    for name in TRIAL_SOURCES:
+        source = get_source(name)
+        if doc.kind in source.input_kinds:
+            source.detect(doc)
+            source.parse(doc)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    max_leaves=20,
+)
+MODULE_NAMES = (
+    "identificationModule", "statusModule", "designModule", "outcomesModule", "armsInterventionsModule",
+    "contactsLocationsModule", "referencesModule", "sponsorCollaboratorsModule", "conditionsModule",
+)  # fmt: skip
+MODULES = st.fixed_dictionaries({}, optional=dict.fromkeys(MODULE_NAMES, JSON_VALUES))
+
+
+@settings(max_examples=150, deadline=None)
+@given(MODULES)
+def test_api_v2_reader_never_raises_on_odd_modules(modules: dict[str, object]) -> None:
+    from msc_citations.sources.clinicaltrials import record_from_api_v2
+
+    record = record_from_api_v2({"protocolSection": modules})
+    assert record.type == "clinical-trial"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import importlib
 import io
 import sys
 import time
@@ -18,9 +19,9 @@ from typing import Any
 
 from ..api import parse_file
 from ..dedup import DedupResult, KeyTable, MaybePair, deduplicate, match_table
-from ..dedup.table import add_plain_row
 from ..dedup.explain import explain
-from ..errors import InputError, MscCitationsError
+from ..dedup.table import add_plain_row, gc_paused
+from ..errors import InputError, MscCitationsError, ParseError
 from ..formats import FORMAT_MODULES, loads, readable_formats
 from ..model import Record
 from ..normalize import normalize_record
@@ -28,6 +29,7 @@ from ..record_ids import assign_ids
 from .common import add_output_options, error_line, write_records
 
 TABULAR = {"csv": "csv", "jsonl": "jsonl", "ndjson": "jsonl"}
+AMBIGUOUS = frozenset({".json", ".xml", ".txt", ".html", ".htm"})
 
 
 def register(sub: Any) -> None:
@@ -40,9 +42,7 @@ def register(sub: Any) -> None:
     p.add_argument("--clusters", metavar="CSV", help="write record_id,cluster_id for every input record")
     p.add_argument("--maybe", metavar="CSV", help="write uncertain pairs with their evidence")
     p.add_argument("--explain", metavar="ID", help="explain the cluster of this input record and stop")
-    p.add_argument(
-        "--no-normalize", action="store_true", help="write merged records without the normalization stack"
-    )
+    p.add_argument("--no-normalize", action="store_true", help="write merged records without the normalization stack")
     p.set_defaults(func=run)
 
 
@@ -67,13 +67,24 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _format_for(path: Path) -> str | None:
+    """The export format an input's name announces, or None for a page to parse. A bare
+    ``.json`` is left to page detection (an API answer is JSON too); ``.csl.json`` is not."""
     path = _plain_path(path)
     ext = path.suffix.lower().lstrip(".")
     if ext in TABULAR:
         return TABULAR[ext]
+    name_lower = path.name.lower()
     for name in readable_formats():
-        module = __import__(FORMAT_MODULES[name], fromlist=["EXTENSIONS"])
-        if path.suffix.lower() in getattr(module, "EXTENSIONS", ()):
+        module = importlib.import_module(FORMAT_MODULES[name])
+        for suffix in getattr(module, "EXTENSIONS", ()):
+            if suffix not in AMBIGUOUS and name_lower.endswith(suffix):
+                return name
+    return None
+
+
+def _fallback_format(path: Path) -> str | None:
+    for name in readable_formats():
+        if path.suffix.lower() in getattr(importlib.import_module(FORMAT_MODULES[name]), "EXTENSIONS", ()):
             return name
     return None
 
@@ -82,7 +93,13 @@ def _read_input(name: str) -> list[Record]:
     path = Path(name)
     fmt = _format_for(path)
     if fmt is None:
-        return list(parse_file(path).records)
+        try:
+            return list(parse_file(path).records)
+        except ParseError:
+            # No page source reads it: a ``.json`` export (CSL-JSON) and the like.
+            fmt = _fallback_format(path)
+            if fmt is None:
+                raise
     text = _decode(_read_bytes(path))
     if fmt == "csv":
         from ..formats import csv as csv_format
@@ -91,20 +108,25 @@ def _read_input(name: str) -> list[Record]:
     return loads(text, fmt)
 
 
+def _fresh_id(rid: str, seen: set[str]) -> str:
+    """``rid``, or ``rid-2``, ``rid-3``... when an earlier input record already uses it."""
+    if rid not in seen:
+        seen.add(rid)
+        return rid
+    n = 2
+    while f"{rid}-{n}" in seen:
+        n += 1
+    error_line(rid, f"id used by more than one input record; this one is {rid}-{n}")
+    seen.add(f"{rid}-{n}")
+    return f"{rid}-{n}"
+
+
 def _unique_ids(records: list[Record]) -> list[Record]:
     seen: set[str] = set()
     out: list[Record] = []
     for rec in assign_ids(records):
-        rid = rec.id or ""
-        if rid in seen:
-            n = 2
-            while f"{rid}-{n}" in seen:
-                n += 1
-            error_line(rid, f"id used by more than one input record; this one is {rid}-{n}")
-            rec = rec.model_copy(update={"id": f"{rid}-{n}"})
-            rid = f"{rid}-{n}"
-        seen.add(rid)
-        out.append(rec)
+        rid = _fresh_id(rec.id or "", seen)
+        out.append(rec if rid == rec.id else rec.model_copy(update={"id": rid}))
     return out
 
 
@@ -138,12 +160,15 @@ def _run_fast(args: argparse.Namespace, start: float) -> int:
     table = KeyTable()
     for name in args.inputs:
         try:
-            for row in plain_rows(_decode(_read_bytes(Path(name)))):
-                add_plain_row(table, row)
+            with gc_paused():
+                for row in plain_rows(_decode(_read_bytes(Path(name)))):
+                    add_plain_row(table, row)
         except MscCitationsError as exc:
             error_line(name, getattr(exc, "reason", str(exc)))
     if not len(table):
         return 1
+    seen: set[str] = set()
+    table.ids[:] = [_fresh_id(rid, seen) for rid in table.ids]
     matching = match_table(table)
     ids = table.ids
     result = DedupResult(

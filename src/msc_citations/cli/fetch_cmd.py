@@ -18,6 +18,10 @@ from ..record_ids import assign_ids
 from .common import add_output_options, error_line, write_records
 
 OFFLINE_HELP = "no network use at all: answers come from the cache only"
+NO_EMAIL_HINT = (
+    "enrich: no contact e-mail given (--email or MSC_CITATIONS_EMAIL); NCBI asks for one, "
+    "and Crossref serves identified clients from a faster pool"
+)
 EMAIL_HELP = "your contact e-mail, sent to NCBI and Crossref as they ask (default $MSC_CITATIONS_EMAIL)"
 
 
@@ -50,7 +54,10 @@ def enrich_from_args(records: list[Record], args: argparse.Namespace) -> list[Re
         return records
     from ..fetch import enrich_records
 
-    result = enrich_records(records, settings=_settings(args))
+    settings = _settings(args)
+    if not settings.email and not settings.offline:
+        print(NO_EMAIL_HINT, file=sys.stderr)
+    result = enrich_records(records, settings=settings)
     for issue in result.issues:
         error_line(issue.where or "enrich", f"{issue.severity}: {issue.message}")
     filled = sum(len(r.source.fields) for r in result.records if r.source) - sum(

@@ -1,4 +1,4 @@
-"""``msc-citations normalize DIR...``: a folder of saved pages and exports to one clean,
+"""Turn folders of saved pages and exports into one clean,
 deduplicated library and a report that accounts for every file."""
 
 from __future__ import annotations
@@ -7,15 +7,18 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from ..document import DEFAULT_MAX_BYTES
 from ..errors import MscCitationsError
-from ..folder import FolderResult, parse_folder, summary_lines
+from ..folder import FolderOptions, FolderResult, iter_folder, parse_folder, summary_lines
 from ..model import Record
 from .common import add_output_options, write_records
+from .fetch_cmd import add_enrich_options
 from .progress import Progress
+from .stream_output import can_stream, write_streamed
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -75,28 +78,32 @@ def run(args: argparse.Namespace) -> int:
 
         get_source(args.source)
     progress = Progress(enabled=not args.quiet)
+    options = FolderOptions(
+        source=args.source,
+        jobs=args.jobs,
+        include=args.include,
+        exclude=args.exclude,
+        max_bytes=args.max_size,
+        timeout=args.timeout,
+        cache_dir=args.cache,
+    )
     try:
-        result = parse_folder(
-            args.dirs,
-            source=args.source,
-            jobs=args.jobs,
-            include=args.include,
-            exclude=args.exclude,
-            max_bytes=args.max_size,
-            timeout=args.timeout,
-            cache_dir=args.cache,
-            progress=progress,
-        )
+        if can_stream(args):  # each file's records written as they come: nothing held
+            files, written = write_streamed(iter_folder(args.dirs, options, progress), args)
+            result = FolderResult(files=files, records_written=written)
+        else:
+            result = parse_folder(args.dirs, **_folder_kwargs(options), progress=progress)
     finally:
         progress.close()
     if args.output and args.output != "-":
         out = str(Path(args.output).resolve())
         result.files = [f for f in result.files if f.path != out]  # our own earlier output
-    if args.enrich:
-        result.records = _enrich(result.records, args)
-    if not args.no_dedup:
-        _deduplicate(result)
-    write_records(result.records, args)
+    if result.records_written is None:
+        if args.enrich:
+            result.records = _enrich(result.records, args)
+        if not args.no_dedup:
+            _deduplicate(result)
+        write_records(result.records, args)
     if args.report:
         _write_report(result, Path(args.report))
     if not args.quiet:
@@ -107,6 +114,10 @@ def run(args: argparse.Namespace) -> int:
         if len(result.failed) > 20:
             print(f"... and {len(result.failed) - 20} more failed files (see --report)", file=sys.stderr)
     return EXIT_SOME_FAILED if result.failed else EXIT_OK
+
+
+def _folder_kwargs(options: FolderOptions) -> dict[str, Any]:
+    return {f.name: getattr(options, f.name) for f in fields(options)}
 
 
 def _deduplicate(result: FolderResult) -> None:
@@ -129,14 +140,13 @@ def _deduplicate(result: FolderResult) -> None:
 
 
 def _enrich(records: list[Record], args: argparse.Namespace) -> list[Record]:
-    from ..fetch.enrich import enrich_records
+    from .fetch_cmd import enrich_from_args
 
     try:
-        enriched: list[Record] = enrich_records(records, email=args.email)
+        return enrich_from_args(records, args)
     except MscCitationsError as exc:
         print(f"msc-citations normalize: enrichment skipped: {exc}", file=sys.stderr)
         return records
-    return enriched
 
 
 def _write_report(result: FolderResult, path: Path) -> None:

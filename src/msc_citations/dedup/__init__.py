@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..model import Record
 from .engine import Matching, match_table
 from .fuzzy import Windows
-from .merge import merge_cluster
+from .merge import merge_with_sources
 from .studies import link_studies
 from .table import KeyTable, build_table
 
@@ -54,13 +54,15 @@ class MergeInfo:
     members: list[str]
     links: list[tuple[str, str, str]] = field(default_factory=list)
     refused: list[tuple[str, str, str]] = field(default_factory=list)
+    field_sources: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
 class DedupResult:
     """``records``: one per cluster (merged), in input order; ``clusters``: input ids per
-    cluster (singletons included); ``merges``: clusters of two or more with their
-    evidence; ``maybe_pairs``: uncertain pairs left unmerged."""
+    cluster (singletons included; a record without an id is named ``#<its index>``);
+    ``merges``: clusters of two or more with their evidence and which input gave each
+    merged field; ``maybe_pairs``: uncertain pairs left unmerged."""
 
     records: list[Record]
     clusters: list[list[str]]
@@ -105,7 +107,12 @@ def deduplicate(
     out: list[Record] = []
     for group in matching.clusters:
         members = [records[r] for r in group]
-        out.append(merge_cluster(members) if merge else members[0])
+        if merge and len(members) > 1:
+            record, donors = merge_with_sources(members)
+            infos[group[0]].field_sources = donors
+            out.append(record)
+        else:
+            out.append(members[0])
     if link:
         out = link_studies(out)
     maybe = [

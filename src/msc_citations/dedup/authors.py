@@ -24,9 +24,31 @@ GLUED_INITIALS = re.compile(r"(?<=[a-z])(?=[A-Z]\.)")
 # "Basaria SWahlstrom JTDobs A": initials without dots run into the next family name.
 GLUED_UNDOTTED = re.compile(r"(\s[A-Z]{1,3})(?=[A-Z][a-z])")
 INITIAL_IN_FAMILY = re.compile(r"(?:^|\s)[A-Z]\.?(?:\s|$)")
+MAX_INITIALS = 3
 NAME_TOKEN = re.compile(r"[^\W\d_]{2,40}")
 COMMA_LIST = re.compile(r",\s*(?=[^,]{1,60}\s[A-Z]{1,3}(?:,|$))")
-PARTICLES = frozenset("van von der den de del della di da du le la dos das ter ten jr sr".split())
+PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "le",
+        "la",
+        "dos",
+        "das",
+        "ter",
+        "ten",
+        "jr",
+        "sr",
+    ]
+)
 
 
 def _split_run_together(text: str) -> list[str]:
@@ -96,6 +118,47 @@ def literal_signature(literal: str) -> tuple[str, str]:
         return "", ""
     initial = _initial(rest)
     return family, f"{family} {initial}" if initial else family
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in fold(repair(text)).lower() if c.isalpha())
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in _letters_words(text))
+
+
+def _letters_words(text: str) -> list[str]:
+    return [w for w in (_letters(x) for x in text.replace(".", " ").split()) if w]
+
+
+def letters_key(family: str | None, given: str | None, literal: str | None) -> str:
+    """Family name and initials as bare letters (``Lewis, Gary F.`` -> ``lewisgf``).
+
+    Unlike the signature it also reads names glued together in capitals by old exports
+    (``DIMASCIO RMARCHIOLI RTOGNONI G``): concatenated over the first authors, both
+    spellings give the same letters.
+    """
+    if family:
+        return _letters(family) + _initials(given or "")
+    text = literal or ""
+    if "," in text:
+        head, rest = text.split(",", 1)
+        return _letters(head) + _initials(rest)
+    words = text.split()
+    out = []
+    while len(words) > 1 and words[0].lower().strip(".") in PARTICLES:
+        out.append(_letters(words.pop(0)))  # "Di Mascio R.", "van Beek J."
+    out += [_letters(words[0])] if words else []
+    for word in words[1:]:
+        core = word.replace(".", "")
+        if core.isupper() and len(core) > MAX_INITIALS:
+            out.append(_letters(core))  # a capitalised family name glued to initials
+        elif core.isupper():
+            out.append(core.lower())
+        else:
+            out.append(_initials(core))
+    return "".join(out)
 
 
 def name_keys(family: str | None, given: str | None, literal: str | None) -> tuple[str, str, list[str]]:

@@ -1,8 +1,8 @@
 """Transitive clusters with a chaining guard.
 
 Duplicate links are applied strongest first. Each cluster keeps the identifiers, first
-pages and volumes of its members; two clusters whose members disagree on any of them
-(two DOIs, two PMIDs, two first pages, two volumes) are never joined, so a record with
+pages and years of its members; two clusters whose members disagree (two DOIs, two
+PMIDs, two first pages, years more than one apart) are never joined, so a record with
 few fields cannot chain two different papers into one cluster through two weak matches.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .table import KeyTable
+from .text import component_doi
 
 
 @dataclass(slots=True)
@@ -19,6 +20,8 @@ class _Facts:
     pmid: set[str] = field(default_factory=set)
     page: set[str] = field(default_factory=set)
     volume: set[str] = field(default_factory=set)
+    low: int = 0
+    high: int = 0
 
 
 def _disjoint(a: set[str], b: set[str]) -> bool:
@@ -51,6 +54,8 @@ class GuardedUnion:
                 pmid={t.pmid[root]} - {""},
                 page={t.page1[root]} - {""},
                 volume={t.volume[root]} - {""},
+                low=t.year[root],
+                high=t.year[root],
             )
             self.facts[root] = facts
         return facts
@@ -62,8 +67,11 @@ class GuardedUnion:
         fa, fb = self._facts(ra), self._facts(rb)
         names = ("doi", "pmid") if strong else ("doi", "pmid", "page")
         for name in names[1:] if doi_alias else names:
-            if _disjoint(getattr(fa, name), getattr(fb, name)):
+            a, b = getattr(fa, name), getattr(fb, name)
+            if _disjoint(a, b) and not (name == "doi" and component_doi(tuple(a), tuple(b))):
                 return f"members already hold a different {name}"
+        if not strong and fa.low and fb.low and max(fa.high, fb.high) - min(fa.low, fb.low) > 1:
+            return "members' years would be more than one apart"
         return None
 
     def union(self, a: int, b: int, strong: bool = False, doi_alias: bool = False) -> bool:
@@ -83,6 +91,9 @@ class GuardedUnion:
         fa.pmid |= fb.pmid
         fa.page |= fb.page
         fa.volume |= fb.volume
+        if fb.low:
+            fa.low = min(fa.low, fb.low) if fa.low else fb.low
+            fa.high = max(fa.high, fb.high)
         del self.facts[rb]
         return True
 

@@ -13,10 +13,12 @@ from enum import IntEnum
 from rapidfuzz.distance import Indel
 
 from .table import KeyTable
+from .text import component_doi
 
-JOURNAL_STOPWORDS = frozenset("of the and for in on de der und la le et".split())
+JOURNAL_STOPWORDS = frozenset(["of", "the", "and", "for", "in", "on", "de", "der", "und", "la", "le", "et"])
 SHORT_TITLE_CHARS = 30
 PREFIX_TITLE_CHARS = 20
+MIN_LETTERS = 8
 
 
 class Verdict(IntEnum):
@@ -100,17 +102,17 @@ def journal_match(a: str, b: str) -> bool | None:
     return Indel.normalized_similarity(a, b) >= 0.9
 
 
-def _family_string(a: frozenset[str]) -> str:
+def _family_string(a: frozenset[str] | tuple[str, ...]) -> str:
     return " ".join(sorted(x.split(" ", 1)[0] for x in a))
 
 
-def author_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
+def author_overlap(a: frozenset[str] | tuple[str, ...], b: frozenset[str] | tuple[str, ...]) -> float | None:
     """Share of the smaller set of author signatures (``family initial``) found in the
     other; a side written without initials is compared on family names (None if one
     side has no authors)."""
     if not a or not b:
         return None
-    shared = len(a & b)
+    shared = len(set(a).intersection(b))
     if shared < min(len(a), len(b)) and (any(" " not in x for x in a) or any(" " not in x for x in b)):
         fa = {x.split(" ", 1)[0] for x in a}
         fb = {x.split(" ", 1)[0] for x in b}
@@ -148,7 +150,13 @@ def _authors(t: KeyTable, i: int, j: int) -> float | None:
         # Family and given names swapped by one database ("Roshanzamir Farzad" read as
         # given + family): compare every name word regardless of order.
         a, b = t.name_words[i], t.name_words[j]
-        if a and b and len(a & b) / min(len(a), len(b)) >= 0.8:
+        if a and b and len(set(a).intersection(b)) / min(len(a), len(b)) >= 0.8:
+            return 0.75
+        # Names glued together by an old export ("DIMASCIO RMARCHIOLI RTOGNONI G"): the
+        # bare letters of family names and initials still agree.
+        x, y = t.author_letters[i], t.author_letters[j]
+        size = min(len(x), len(y))
+        if size >= MIN_LETTERS and Indel.normalized_similarity(x[:size], y[:size]) >= 0.9:
             return 0.75
     return score
 
@@ -157,17 +165,12 @@ def _eq(x: str, y: str) -> bool | None:
     return None if not x or not y else x == y
 
 
-def _component_doi(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    # "10.1371/journal.pone.0094853.g001" is a figure of "10.1371/journal.pone.0094853".
-    return any(x.startswith(y + ".") or y.startswith(x + ".") for x in a for y in b)
-
-
 def _ids(t: KeyTable, i: int, j: int) -> tuple[str | None, str | None]:
     same: str | None = None
     if t.dois[i] and t.dois[j]:
         if set(t.dois[i]) & set(t.dois[j]):
             same = "doi"
-        elif not _component_doi(t.dois[i], t.dois[j]):
+        elif not component_doi(t.dois[i], t.dois[j]):
             return None, "different DOIs"
     for name, col in (("pmid", t.pmid), ("pmcid", t.pmcid)):
         x, y = col[i], col[j]
@@ -185,7 +188,9 @@ def _veto(t: KeyTable, i: int, j: int, ev: Evidence) -> str | None:
         return "an erratum, comment or reply is a different work"
     # The same identifier, the same title and the same authors outweigh a page or year
     # field mangled by one database ("i428" against "1428", the issue number as year).
-    same_work = ev.same_id and ev.title >= 98 and (ev.authors or 0) >= 0.8 and (ev.abstract is None or ev.abstract >= 90)
+    same_work = (
+        ev.same_id and ev.title >= 98 and (ev.authors or 0) >= 0.8 and (ev.abstract is None or ev.abstract >= 90)
+    )
     if ev.year_gap is not None and ev.year_gap > 1 and not same_work:
         return "years more than one apart"
     if ev.pages is False and not same_work:
@@ -225,14 +230,46 @@ def _support(t: KeyTable, i: int, j: int, ev: Evidence) -> int:
     return n
 
 
+def _same_id_rules(t: KeyTable, i: int, j: int, ev: Evidence) -> tuple[Verdict, str]:
+    """Rules for a pair that shares a DOI, PMID or PMCID."""
+    if ev.title >= 80 or not t.title[i] or not t.title[j]:
+        return Verdict.DUPLICATE, f"same {ev.same_id}, title agrees"
+    if (
+        ev.pages is True
+        and ev.volume is not False
+        and (ev.authors or 0) >= 0.8
+        and t.author1[i] == t.author1[j]
+        and (ev.abstract is None or ev.abstract >= 80)
+        and t.notice[i] == t.notice[j]
+    ):
+        # A shared identifier at the same first page with the same authors: one
+        # article whose title one database translated or prefixed with a series name.
+        # (Two abstracts on one page of a supplement differ in authors or abstract.)
+        return Verdict.DUPLICATE, f"same {ev.same_id}, authors and pages, title worded differently"
+    return Verdict.MAYBE, f"same {ev.same_id} but different titles (shared or wrong identifier?)"
+
+
+def _locator_match(t: KeyTable, i: int, j: int, ev: Evidence) -> bool:
+    """Same journal, volume, page range, year and authors: one article whose title is
+    given in two languages or translations."""
+    return (
+        ev.pages is True
+        and ev.volume is True
+        and ev.year_gap == 0
+        and ev.journal is not False
+        and (ev.authors or 0) >= 0.8
+        and t.author1[i] == t.author1[j]
+        and t.page2[i] == t.page2[j]
+        and (ev.title >= 50 or t.translated[i] or t.translated[j])
+    )
+
+
 def _rules(t: KeyTable, i: int, j: int, ev: Evidence) -> tuple[Verdict, str]:
+    if ev.same_id:
+        return _same_id_rules(t, i, j, ev)
     authors_ok = ev.authors is None or ev.authors >= 0.5
     support = _support(t, i, j, ev)
     short = min(len(t.title[i]), len(t.title[j])) < SHORT_TITLE_CHARS
-    if ev.same_id:
-        if ev.title >= 80 or not t.title[i] or not t.title[j]:
-            return Verdict.DUPLICATE, f"same {ev.same_id}, title agrees"
-        return Verdict.MAYBE, f"same {ev.same_id} but different titles (shared or wrong identifier?)"
     same_text = ev.title >= 98 and (ev.authors or 0) >= 0.8 and (ev.abstract or 0) >= 95
     if ev.volume is False and ev.pages is not True and not same_text:
         return (Verdict.MAYBE if ev.title >= 95 else Verdict.DIFFERENT), "different volumes"
@@ -251,18 +288,7 @@ def _rules(t: KeyTable, i: int, j: int, ev: Evidence) -> tuple[Verdict, str]:
         return Verdict.DUPLICATE, "title, journal, volume, pages and year agree"
     if ev.title >= 75 and ev.abstract is not None and ev.abstract >= 95 and authors_ok and support >= 3:
         return Verdict.DUPLICATE, "abstract, authors and fields agree"
-    if (
-        ev.pages is True
-        and ev.volume is True
-        and ev.year_gap == 0
-        and ev.journal is not False
-        and (ev.authors or 0) >= 0.8
-        and t.author1[i] == t.author1[j]
-        and t.page2[i] == t.page2[j]
-        and (ev.title >= 50 or t.translated[i] or t.translated[j])
-    ):
-        # Same journal, volume, page range, year and authors: one article whose title
-        # is given in two languages or translations.
+    if _locator_match(t, i, j, ev):
         return Verdict.DUPLICATE, "same authors at the same volume and pages"
     if ev.title >= 85:
         return Verdict.MAYBE, "similar title, too little support"

@@ -8,7 +8,7 @@ from .cluster import GuardedUnion
 from .compare import Evidence, Verdict, compare
 from .fuzzy import Windows, neighbour_pairs
 from .keys import exact_key_pairs
-from .table import KeyTable
+from .table import KeyTable, gc_paused
 
 
 @dataclass(slots=True)
@@ -41,8 +41,13 @@ def _strength(d: PairDecision) -> tuple[int, float]:
 def match_table(t: KeyTable, windows: Windows | None = None) -> Matching:
     """Cluster the rows of ``t``: exact keys and sorted neighbourhoods give candidates,
     :func:`~.compare.compare` decides, links join strongest first under the guard."""
+    with gc_paused():
+        return _match(t, windows or Windows())
+
+
+def _match(t: KeyTable, windows: Windows) -> Matching:
     codes = exact_key_pairs(t)
-    neighbour_pairs(t, windows or Windows(), codes)
+    neighbour_pairs(t, windows, codes)
     n = len(t)
     links: list[PairDecision] = []
     maybe: list[PairDecision] = []

@@ -22,7 +22,8 @@ def explain(result: DedupResult, record_id: str) -> str:
         merged = next((r for r in result.records if r.id == info.id), None)
         if merged is not None and merged.source is not None:
             for name, parser in sorted(merged.source.fields.items()):
-                lines.append(f"  field {name}: from {parser}")
+                donor = info.field_sources.get(name)
+                lines.append(f"  field {name}: from {parser}" + (f" ({donor})" if donor else ""))
     for pair in result.maybe_pairs:
         if record_id in (pair.a, pair.b):
             lines.append(f"  uncertain {pair.a} / {pair.b}: {pair.evidence}")

@@ -28,31 +28,36 @@ class Windows:
 
     title: int = 10
     reversed_title: int = 6
-    author_year: int = 6
-    pages: int = 6
+    author_year: int = 5
+    pages: int = 5
     abstract: int = 4
 
 
-def _title_order(t: KeyTable) -> list[int]:
-    return sorted(range(len(t)), key=t.title.__getitem__)
+def _title_order(t: KeyTable, by_title: list[int]) -> list[int]:
+    return by_title
 
 
-def _reversed_order(t: KeyTable) -> list[int]:
+def _reversed_order(t: KeyTable, by_title: list[int]) -> list[int]:
     rev = [s[::-1] for s in t.title]
     return sorted(range(len(t)), key=rev.__getitem__)
 
 
-def _author_year_order(t: KeyTable) -> list[int]:
-    rows = [r for r in range(len(t)) if t.author1[r]]
-    return sorted(rows, key=lambda r: (t.author1[r], t.year[r], t.title[r]))
+def _author_year_order(t: KeyTable, by_title: list[int]) -> list[int]:
+    # Rows come in title order, and sorting is stable: ties stay sorted by title.
+    author, year = t.author1, t.year
+    rows = [r for r in by_title if author[r]]
+    keys = {r: f"{author[r]}\x01{year[r]:04d}" for r in rows}
+    return sorted(rows, key=keys.__getitem__)
 
 
-def _pages_order(t: KeyTable) -> list[int]:
-    rows = [r for r in range(len(t)) if t.page1[r]]
-    return sorted(rows, key=lambda r: (t.page1[r], t.volume[r], t.year[r], t.title[r]))
+def _pages_order(t: KeyTable, by_title: list[int]) -> list[int]:
+    page, volume, year = t.page1, t.volume, t.year
+    rows = [r for r in by_title if page[r]]
+    keys = {r: f"{page[r]}\x01{volume[r]}\x01{year[r]:04d}" for r in rows}
+    return sorted(rows, key=keys.__getitem__)
 
 
-def _abstract_order(t: KeyTable) -> list[int]:
+def _abstract_order(t: KeyTable, by_title: list[int]) -> list[int]:
     rows = [r for r in range(len(t)) if len(t.abstract[r]) >= ABSTRACT_SORT_CHARS]
     return sorted(rows, key=lambda r: t.abstract[r][:ABSTRACT_SORT_CHARS])
 
@@ -62,26 +67,39 @@ def _scan(order: list[int], window: int, t: KeyTable, out: set[int], mode: str) 
     similar titles; in ``pages`` mode also pairs sharing year, volume and first page (a
     title in another language), in ``abstract`` mode pairs whose abstracts open alike."""
     n = len(t)
-    title, abstract = t.title, t.abstract
-    page, volume, year = t.page1, t.volume, t.year
+    # Columns laid out in sort order: the inner loop then walks memory sequentially.
+    years = [t.year[i] for i in order]
+    pages = [t.page1[i] for i in order]
+    titles = [t.title[i] for i in order]
+    volumes = [t.volume[i] for i in order] if mode == "pages" else []
+    authors = [t.author1[i] for i in order] if mode == "pages" else []
+    abstracts = [t.abstract[i] for i in order] if mode == "abstract" else []
     sim = Indel.normalized_similarity
-    pages, abstracts = mode == "pages", mode == "abstract"
     for k in range(1, window):
-        for i, j in zip(order, order[k:], strict=False):
-            code = i * n + j if i < j else j * n + i
-            if code in out:
+        for x in range(len(order) - k):
+            y = x + k
+            # Years more than one apart or two different first pages rule a pair out
+            # unless an identifier is shared, and those pairs come from exact keys.
+            yx, yy = years[x], years[y]
+            if yx and yy and (yx - yy > 1 or yy - yx > 1):
                 continue
-            if (
-                sim(title[i], title[j], score_cutoff=TITLE_CUTOFF)
-                or (pages and page[i] == page[j] and volume[i] == volume[j] and year[i] == year[j])
-                or (abstracts and sim(abstract[i], abstract[j], score_cutoff=ABSTRACT_CUTOFF))
+            px, py = pages[x], pages[y]
+            if px and py and px != py:
+                continue
+            if not (
+                sim(titles[x], titles[y], score_cutoff=TITLE_CUTOFF)
+                or (volumes and px == py and volumes[x] == volumes[y] and yx == yy and authors[x] == authors[y])
+                or (abstracts and sim(abstracts[x], abstracts[y], score_cutoff=ABSTRACT_CUTOFF))
             ):
-                out.add(code)
+                continue
+            i, j = order[x], order[y]
+            out.add(i * n + j if i < j else j * n + i)
 
 
 def neighbour_pairs(t: KeyTable, windows: Windows, out: set[int]) -> None:
     """Add candidate pair codes from every sorted-neighbourhood pass to ``out``."""
-    passes: list[tuple[int, Callable[[KeyTable], list[int]], str]] = [
+    by_title = sorted(range(len(t)), key=t.title.__getitem__)
+    passes: list[tuple[int, Callable[[KeyTable, list[int]], list[int]], str]] = [
         (windows.title, _title_order, "title"),
         (windows.reversed_title, _reversed_order, "title"),
         (windows.author_year, _author_year_order, "title"),
@@ -90,4 +108,4 @@ def neighbour_pairs(t: KeyTable, windows: Windows, out: set[int]) -> None:
     ]
     for window, make_order, mode in passes:
         if window > 1:
-            _scan(make_order(t), window, t, out, mode)
+            _scan(make_order(t, by_title), window, t, out, mode)

@@ -1,30 +1,32 @@
-"""Exact-key candidates: records sharing a DOI, PMID, PMCID, registry id or the same
-normalized title.
+"""Exact-key candidates: records sharing a DOI, PMID, PMCID or registry id. (Records with
+the same normalized title sit next to each other in the title sort of :mod:`.fuzzy`.)
 
 A shared key only makes two records *candidates*; :mod:`.compare` still checks title,
 year and pages, so a container DOI shared by a book's chapters or a supplement's
 abstracts merges nothing by itself. Groups larger than :data:`GROUP_CAP` (a container DOI,
-a title such as "Editorial") are compared with their sorted neighbours only, so one huge
+a DOI pasted into every record of an export) are compared with their sorted neighbours only, so one huge
 group cannot make the run quadratic.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
 from .table import KeyTable
 
 GROUP_CAP = 24
 LARGE_GROUP_WINDOW = 8
-MIN_TITLE_KEY = 12
 
 
 def _groups(keys: Iterable[tuple[int, str]]) -> dict[str, list[int]]:
-    groups: dict[str, list[int]] = defaultdict(list)
+    groups: dict[str, list[int]] = {}
     for row, key in keys:
         if key:
-            groups[key].append(row)
+            found = groups.get(key)
+            if found is None:
+                groups[key] = [row]
+            else:
+                found.append(row)
     return groups
 
 
@@ -41,7 +43,7 @@ def _emit(rows: list[int], t: KeyTable, out: set[int], n: int) -> None:
 
 
 def exact_key_pairs(t: KeyTable) -> set[int]:
-    """Pair codes ``i * n + j`` (``i < j``) of rows sharing an identifier or a title."""
+    """Pair codes ``i * n + j`` (``i < j``) of rows sharing an identifier."""
     n = len(t)
     out: set[int] = set()
     columns: list[Iterable[tuple[int, str]]] = [
@@ -49,7 +51,6 @@ def exact_key_pairs(t: KeyTable) -> set[int]:
         enumerate(t.pmid),
         enumerate(t.pmcid),
         ((r, g) for r, gs in enumerate(t.registry) for g in gs),
-        ((r, k) for r, k in enumerate(t.title) if len(k) >= MIN_TITLE_KEY),
     ]
     for column in columns:
         for rows in _groups(column).values():

@@ -87,11 +87,17 @@ def _extra(members: Sequence[Record]) -> dict[str, Any]:
 
 def merge_cluster(members: Sequence[Record]) -> Record:
     """One record for a cluster of duplicates; a single member is returned unchanged."""
+    return merge_with_sources(members)[0]
+
+
+def merge_with_sources(members: Sequence[Record]) -> tuple[Record, dict[str, str]]:
+    """The merged record and, per merged field, the id of the input record it came from."""
     if len(members) == 1:
-        return members[0]
+        return members[0], {}
     ordered = sorted(members, key=lambda r: (-authority(r), -_completeness(r)))
     values: dict[str, Any] = {}
     fields: dict[str, str] = {}
+    donors: dict[str, str] = {}
     for name in type(ordered[0]).model_fields:
         if name in SKIP:
             continue
@@ -99,6 +105,7 @@ def merge_cluster(members: Sequence[Record]) -> Record:
         if chosen is not None:
             values[name] = getattr(chosen, name)
             fields[name] = _parser(chosen) or "unknown"
+            donors[name] = chosen.id or ""
     lead = members[0]
     base = ordered[0].source
     values["id"] = lead.id
@@ -119,4 +126,4 @@ def merge_cluster(members: Sequence[Record]) -> Record:
     values["links"] = [link for r in members for link in r.links]
     values["study_id"] = next((r.study_id for r in members if r.study_id), None)
     values["related"] = [rel for r in members for rel in r.related]
-    return lead.model_copy(update=values)
+    return lead.model_copy(update=values), donors

@@ -68,7 +68,7 @@ def link_studies(records: Sequence[Record]) -> list[Record]:
         groups[_find(parent, i)].append(i)
     out = list(records)
     for members in groups.values():
-        if len(members) < 2 or all(records[m].type != "clinical-trial" for m in members) and not _shares_reg(keys, members):
+        if len(members) < 2:
             continue
         regs = [k for m in members for k in keys[m]]
         study = STUDY_PREFIX + (regs[0].split(":", 1)[1] if regs else (records[members[0]].id or str(members[0])))
@@ -83,12 +83,3 @@ def link_studies(records: Sequence[Record]) -> list[Record]:
             merged = rec.links + [x for x in links if (x.relation, x.id) not in known]
             out[m] = rec.model_copy(update={"study_id": rec.study_id or study, "links": merged})
     return out
-
-
-def _shares_reg(keys: dict[int, list[str]], members: list[int]) -> bool:
-    seen: set[str] = set()
-    for m in members:
-        if seen.intersection(keys[m]):
-            return True
-        seen.update(keys[m])
-    return False

@@ -6,12 +6,15 @@ so every comparison runs on these parallel lists instead, built in one pass.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from sys import intern
 
 from ..model import Record
-from .authors import name_keys
+from .authors import letters_key, name_keys
 from .text import doi_keys, number_key, page_keys, text_key
 
 # Title words that make a record a different work from the paper it names.
@@ -37,10 +40,35 @@ NOTICE_SPAN = 4
 ABSTRACT_KEY_CHARS = 300
 AUTHORS_KEPT = 12
 NAME_CACHE = 1 << 18
+AUTHOR_LETTERS = 40
 # Databases append the original language to a translated title ("... preconditioning. Russian").
 LANGUAGE_WORDS = frozenset(
-    "german french spanish russian chinese japanese korean portuguese italian polish hungarian czech dutch "
-    "turkish persian danish swedish norwegian finnish greek hebrew croatian serbian slovak".split()
+    [
+        "german",
+        "french",
+        "spanish",
+        "russian",
+        "chinese",
+        "japanese",
+        "korean",
+        "portuguese",
+        "italian",
+        "polish",
+        "hungarian",
+        "czech",
+        "dutch",
+        "turkish",
+        "persian",
+        "danish",
+        "swedish",
+        "norwegian",
+        "finnish",
+        "greek",
+        "hebrew",
+        "croatian",
+        "serbian",
+        "slovak",
+    ]
 )
 LANGUAGE_SPAN = 12
 MIN_HEAD_CHARS = 8
@@ -67,8 +95,9 @@ class KeyTable:
     issue: list[str] = field(default_factory=list)
     journal: list[str] = field(default_factory=list)
     author1: list[str] = field(default_factory=list)
-    authors: list[frozenset[str]] = field(default_factory=list)
-    name_words: list[frozenset[str]] = field(default_factory=list)
+    authors: list[tuple[str, ...]] = field(default_factory=list)
+    name_words: list[tuple[str, ...]] = field(default_factory=list)
+    author_letters: list[str] = field(default_factory=list)
     abstract: list[str] = field(default_factory=list)
     trial: list[bool] = field(default_factory=list)
     isbn: list[str] = field(default_factory=list)
@@ -78,32 +107,48 @@ class KeyTable:
 
 
 def _names_language(title_key: str) -> bool:
-    return any(word in LANGUAGE_WORDS for word in title_key.rsplit(" ", LANGUAGE_SPAN)[-LANGUAGE_SPAN:])
+    return not LANGUAGE_WORDS.isdisjoint(title_key.rsplit(" ", LANGUAGE_SPAN)[-LANGUAGE_SPAN:])
 
 
 def notice_flags(title_key: str) -> int:
     """Bit flags for erratum / retraction / comment / reply / editorial / protocol titles."""
     flags = 0
     for word in title_key.split(" ", NOTICE_SPAN)[:NOTICE_SPAN]:
-        flags |= NOTICE_WORDS.get(word, 0)
+        if word in NOTICE_WORDS:
+            flags |= NOTICE_WORDS[word]
     return flags
 
 
 @lru_cache(maxsize=NAME_CACHE)
-def _person_keys(family: str | None, given: str | None, literal: str | None) -> tuple[str, str, tuple[str, ...]]:
+def _journal_key(journal: str | None) -> str:
+    # Few distinct journals, many records: one shared key string per journal.
+    return intern(text_key(journal))
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _person_keys(family: str | None, given: str | None, literal: str | None) -> tuple[str, str, tuple[str, ...], str]:
     # The same names recur across copies of a record: key each distinct name once.
     fam, sig, words = name_keys(family, given, literal)
-    return fam, sig, tuple(words)
+    return fam, sig, tuple(words), letters_key(family, given, literal)
 
 
-def _authors(rec: Record) -> tuple[str, frozenset[str], frozenset[str]]:
+PersonKeys = tuple[str, str, tuple[str, ...], str]
+
+
+def _name_sets(keys: list[PersonKeys]) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    # Tuples, not sets: a set costs over 200 bytes a row, and only compared pairs need one.
+    signatures = tuple(dict.fromkeys(k[1] for k in keys if k[1]))
+    words = tuple(dict.fromkeys(w for k in keys for w in k[2]))
+    letters = "".join(k[3] for k in keys)[:AUTHOR_LETTERS]
+    return signatures, words, letters
+
+
+def _authors(rec: Record) -> tuple[str, tuple[str, ...], tuple[str, ...], str]:
     people = rec.authors[:AUTHORS_KEPT]
     if not people:
-        return "", frozenset(), frozenset()
+        return "", (), (), ""
     keys = [_person_keys(p.family, p.given, p.literal) for p in people]
-    signatures = frozenset(k[1] for k in keys if k[1])
-    words = frozenset(w for k in keys for w in k[2])
-    return keys[0][0], signatures, words
+    return (keys[0][0], *_name_sets(keys))
 
 
 def _registry(rec: Record) -> tuple[str, ...]:
@@ -141,7 +186,7 @@ def _add(table: KeyTable, index: int, rec: Record) -> None:
     first, last = page_keys(rec.pages, rec.page_first)
     if rec.page_last and not rec.pages:
         last = number_key(rec.page_last)
-    author1, tokens, words = _authors(rec)
+    author1, tokens, words, letters = _authors(rec)
     table.ids.append(rec.id or f"#{index}")
     table.title.append(title)
     table.alt_title.append(alt)
@@ -158,10 +203,11 @@ def _add(table: KeyTable, index: int, rec: Record) -> None:
     issue = _clean_number(rec.issue)
     # Longer "issue" numbers are mostly reference-manager record numbers, not issues.
     table.issue.append(issue if len(issue) <= MAX_ISSUE_DIGITS else "")
-    table.journal.append(text_key(rec.journal or rec.journal_abbrev))
+    table.journal.append(_journal_key(rec.journal or rec.journal_abbrev))
     table.author1.append(author1)
     table.authors.append(tokens)
     table.name_words.append(words)
+    table.author_letters.append(letters)
     table.abstract.append(text_key(rec.abstract[:ABSTRACT_KEY_CHARS]) if rec.abstract else "")
     table.trial.append(rec.type == "clinical-trial")
     isbn = rec.extra.get("isbn") if rec.extra else None
@@ -172,10 +218,11 @@ def add_plain_row(table: KeyTable, row: dict[str, object]) -> None:
     """Add one row from a plain mapping (``id, title, authors`` as a list of name strings,
     ``year, journal, volume, issue, pages, doi, pmid, abstract``) without building a
     record: the path for very large inputs, where a million records would not fit."""
-    text = {k: (str(v) if v is not None and k != "authors" else None) for k, v in row.items()}
+    text = {k: v if isinstance(v, str) else str(v) for k, v in row.items() if v is not None and k != "authors"}
     title, alt = split_title(text.get("title"))
     first, last = page_keys(text.get("pages"))
-    raw_names = [str(a) for a in (row.get("authors") or [])[:AUTHORS_KEPT]]  # type: ignore[attr-defined]
+    people = row.get("authors")
+    raw_names = [str(a) for a in people[:AUTHORS_KEPT]] if isinstance(people, list) else []
     names = [_person_keys(None, None, a) for a in raw_names]
     table.ids.append(text.get("id") or f"#{len(table.ids)}")
     table.title.append(title)
@@ -193,19 +240,48 @@ def add_plain_row(table: KeyTable, row: dict[str, object]) -> None:
     table.volume.append(_clean_number(text.get("volume")))
     issue = _clean_number(text.get("issue"))
     table.issue.append(issue if len(issue) <= MAX_ISSUE_DIGITS else "")
-    table.journal.append(text_key(text.get("journal")))
+    table.journal.append(_journal_key(text.get("journal")))
     table.author1.append(names[0][0] if names else "")
-    table.authors.append(frozenset(k[1] for k in names if k[1]))
-    table.name_words.append(frozenset(w for k in names for w in k[2]))
+    signatures, words, letters = _name_sets(names)
+    table.authors.append(signatures)
+    table.name_words.append(words)
+    table.author_letters.append(letters)
     abstract = text.get("abstract")
     table.abstract.append(text_key(abstract[:ABSTRACT_KEY_CHARS]) if abstract else "")
     table.trial.append(False)
     table.isbn.append((text.get("isbn") or "").replace("-", "").strip())
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of small keys are allocated.
+
+    The key table creates no reference cycles, but each full collection walks every
+    tracked tuple and set built so far: at a million rows those walks, not the work,
+    dominate and make the run grow faster than linearly.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_table(records: Sequence[Record]) -> KeyTable:
     """The key table of ``records`` (one pass, no record is copied)."""
     table = KeyTable()
-    for index, rec in enumerate(records):
-        _add(table, index, rec)
+    with gc_paused():
+        for index, rec in enumerate(records):
+            _add(table, index, rec)
+    return table
+
+
+def table_from_rows(rows: Iterable[dict[str, object]]) -> KeyTable:
+    """The key table of plain rows (see :func:`add_plain_row`), e.g. streamed from a file."""
+    table = KeyTable()
+    with gc_paused():
+        for row in rows:
+            add_plain_row(table, row)
     return table

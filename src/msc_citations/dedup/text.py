@@ -2,8 +2,8 @@
 
 Keys are built once per record on the compact key table, so every helper here is written
 for speed (``rapidfuzz.utils.default_process`` instead of regexes on the hot path, cheap
-``str.isascii`` checks before any Unicode work). The normalization package's
-``fix_mojibake`` and ``doi_key`` are used when they exist.
+``str.isascii`` checks before any Unicode work). Mojibake repair and DOI keys come from
+the normalization package, so matching and normalization agree.
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable
 
 from rapidfuzz.utils import default_process
 
+from ..normalize.doi import doi_key
+from ..normalize.text import fix_mojibake
+
 # Characters that only appear in UTF-8 text wrongly decoded as cp1252/latin-1.
 MOJIBAKE_MARKERS = frozenset("ÃÂâÅÄ")
-DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s{0,3}|https?://doi\.[a-z.]{1,30}/)", re.IGNORECASE)
 DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s\"<>]{1,200}")
 TAG = re.compile(r"<[^<>]{0,200}>")
 DIGITS = re.compile(r"\d{1,12}")
@@ -31,48 +32,15 @@ EXCEL_MONTH_NUM = re.compile(r"^([A-Za-z]{3})-(\d{1,2})$")
 PAGE_SPLIT = re.compile(r"\s{0,3}(?:-{1,2}|–|—|/)\s{0,3}")
 
 
-def _fallback_fix_mojibake(text: str) -> str:
-    """Undo one round of UTF-8 read as cp1252 (``KÃ¶nig`` -> ``König``) when it round-trips."""
-    for codec in ("cp1252", "latin-1"):
-        try:
-            return text.encode(codec).decode("utf-8")
-        except UnicodeError:
-            continue
-    return text
-
-
-def _load_fix_mojibake() -> Callable[[str], str]:
-    try:
-        from ..normalize.text import fix_mojibake  # type: ignore[attr-defined]
-    except ImportError:
-        return _fallback_fix_mojibake
-    fn: Callable[[str], str] = fix_mojibake
-    return fn
-
-
-def _fallback_doi_key(value: str) -> str:
-    text = DOI_PREFIX.sub("", value.strip()).strip().rstrip(".,;").lower()
-    return text if text.startswith("10.") else ""
-
-
-def _load_doi_key() -> Callable[[str], str | None]:
-    try:
-        from ..normalize.doi import doi_key  # type: ignore[attr-defined]
-    except ImportError:
-        return _fallback_doi_key
-    fn: Callable[[str], str | None] = doi_key
-    return fn
-
-
-fix_mojibake = _load_fix_mojibake()
-_doi_key = _load_doi_key()
+def _doi_key(value: str) -> str:
+    key = doi_key(value)
+    return key if key.startswith("10.") else ""
 
 
 def repair(text: str) -> str:
     """Text with mojibake, HTML entities and tags undone (only when they occur)."""
-    if not text.isascii():
-        if any(c in MOJIBAKE_MARKERS for c in text):
-            text = fix_mojibake(text)
+    if not text.isascii() and any(c in MOJIBAKE_MARKERS for c in text):
+        text = fix_mojibake(text)
     if "&" in text and ";" in text:
         text = html.unescape(text)
     if "<" in text:
@@ -110,17 +78,19 @@ def doi_keys(value: str | None) -> tuple[str, ...]:
     """
     if not value:
         return ()
+    if value.startswith("10.") and value.isascii() and not any(c in value for c in " &%\n"):
+        return (value.rstrip(".,;").lower(),)
     if "&" in value:
         value = html.unescape(value)
     if " " not in value.strip():
-        key = _doi_key(value)
-        if key:
-            return (key.lower(),)
+        key = (_doi_key(value) or "").lower()
+        if key.startswith("10."):
+            return (key,)
     found = []
     for m in DOI_IN_TEXT.findall(value):
-        key = _doi_key(m)
-        if key:
-            found.append(key.lower())
+        key = (_doi_key(m) or "").lower()
+        if key.startswith("10."):
+            found.append(key)
     return tuple(dict.fromkeys(found))
 
 
@@ -149,16 +119,25 @@ def page_keys(pages: str | None, first: str | None = None) -> tuple[str, str]:
     (('221', '228'), ('6', '10'), ('1012', '1023'), ('37414', ''))
     """
     if first:
-        pages = first if not pages else pages
+        pages = pages if pages else first
     if not pages:
         return "", ""
     text = pages.strip()
+    head, dash, tail = text.partition("-")
+    if head.isdigit() and (not dash or tail.isdigit()):
+        return _expand(head.lstrip("0") or "0", (tail.lstrip("0") or "0") if tail else "")
     excel = _excel_pages(text)
     parts = list(excel) if excel else PAGE_SPLIT.split(text, maxsplit=1)
-    start = number_key(parts[0])
-    end = number_key(parts[1]) if len(parts) > 1 else ""
+    return _expand(number_key(parts[0]), number_key(parts[1]) if len(parts) > 1 else "")
+
+
+def _expand(start: str, end: str) -> tuple[str, str]:
     if start and end and len(end) < len(start):
         end = start[: len(start) - len(end)] + end
-    if end == start:
-        end = ""
-    return start, end
+    return (start, "") if end == start else (start, end)
+
+
+def component_doi(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one DOI names a part of the other's article (a figure, table or
+    supplement): ``10.1371/journal.pone.0094853.g001`` of ``10.1371/journal.pone.0094853``."""
+    return any(x.startswith(y + ".") or y.startswith(x + ".") for x in a for y in b)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import random
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -47,7 +48,6 @@ RETRYABLE_ERRORS: tuple[type[Exception], ...] = (
     httpx.NetworkError,
     httpx.RemoteProtocolError,
 )
-PROJECT_URL = "https://github.com/msc-citations/msc-citations"
 
 
 class OfflineError(FetchError):
@@ -55,9 +55,10 @@ class OfflineError(FetchError):
 
 
 def user_agent(settings: FetchSettings) -> str:
-    """``msc-citations/0.1.0 (+URL; mailto:EMAIL)``: the form Crossref's polite pool reads."""
-    contact = f"; mailto:{settings.email}" if settings.email else ""
-    return f"msc-citations/{__version__} (+{PROJECT_URL}{contact})"
+    """``msc-citations/0.1.0 (mailto:EMAIL) httpx/0.28.1``: the form Crossref's etiquette
+    asks for (tool/version, contact, underlying library)."""
+    contact = f" (mailto:{settings.email})" if settings.email else ""
+    return f"msc-citations/{__version__}{contact} httpx/{httpx.__version__}"
 
 
 def build_httpx_client(settings: FetchSettings, transport: httpx.BaseTransport | None = None) -> httpx.Client:
@@ -136,9 +137,14 @@ class HttpClient:
         self._sleep = sleep
         self._rng = rng or random.Random()
         self.limiter = RateLimiter(self.settings.rate_for, clock=clock, sleep=sleep)
-        self.cache = (
-            ResponseCache(self.settings.cache_dir, ttl=self.settings.cache_ttl) if self.settings.cache_dir else None
-        )
+        self.cache: ResponseCache | None = None
+        self.cache_problem: str | None = None
+        """Why the cache could not be opened (the client then works without one)."""
+        if self.settings.cache_dir:
+            try:
+                self.cache = ResponseCache(self.settings.cache_dir, ttl=self.settings.cache_ttl)
+            except (OSError, sqlite3.Error) as exc:
+                self.cache_problem = f"cache folder {self.settings.cache_dir} unusable ({exc}); answers are not cached"
         self.network_requests = 0
         self.cache_hits = 0
         self._count_lock = threading.Lock()

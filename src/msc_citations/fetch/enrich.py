@@ -28,7 +28,7 @@ from typing import TypeVar
 from ..errors import FetchError
 from ..model import Record
 from ..normalize import normalize_record
-from ..results import ParseIssue
+from ..results import ParseIssue, Severity
 from . import clinicaltrials, crossref, pubmed
 from .client import HttpClient, OfflineError
 from .fill import comparable, fill_record
@@ -59,8 +59,8 @@ class _Lookups:
         self.issues: list[ParseIssue] = []
         self.label = _label(record)
 
-    def note(self, message: str, severity: str = "info") -> None:
-        self.issues.append(ParseIssue(message, where=self.label, severity=severity))  # type: ignore[arg-type]
+    def note(self, message: str, severity: Severity = "info") -> None:
+        self.issues.append(ParseIssue(message, where=self.label, severity=severity))
 
     def attempt(self, service: str, what: str, call: Callable[[], T]) -> tuple[bool, T | None]:
         """Run one lookup; ``(False, None)`` and an issue line when it fails."""
@@ -167,6 +167,10 @@ def _trial(lk: _Lookups) -> None:
         elif study is not None:
             lk.apply(study, "clinicaltrials.gov")
         return
+    if lk.record.registry_ids:
+        registries = ", ".join(sorted({r.registry for r in lk.record.registry_ids}))
+        lk.note(f"clinicaltrials.gov: not searched (the trial is registered in {registries}, not by an NCT id)")
+        return
     query = trial_query(lk.record)
     if not query:
         lk.note("clinicaltrials.gov: no NCT id and too little distinctive text to search on")
@@ -226,9 +230,10 @@ def enrich_records(
     finally:
         if own:
             http.close()
+    problems = [ParseIssue(http.cache_problem, severity="warning")] if http.cache_problem else []
     return EnrichResult(
         records=[r for r, _ in pairs],
-        issues=[i for _, issues in pairs for i in issues],
+        issues=problems + [i for _, issues in pairs for i in issues],
         network_requests=http.network_requests - before_requests,
         cache_hits=http.cache_hits - before_hits,
     )

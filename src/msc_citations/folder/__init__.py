@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -19,15 +20,32 @@ from .worker import ParseOptions
 
 __all__ = [
     "FileReport",
+    "FolderOptions",
     "FolderResult",
     "Guards",
     "ParseOptions",
+    "iter_folder",
     "parse_folder",
     "summary_lines",
 ]
 
 ProgressCallback = Callable[[FileReport, int, int], None]
 """Called after each file: ``(report, files_done, files_total)``."""
+
+
+@dataclass(frozen=True, slots=True)
+class FolderOptions:
+    """How a folder run reads and guards its files (see :func:`parse_folder`)."""
+
+    errors: Literal["strict", "collect", "ignore"] = "collect"
+    source: str | None = None
+    jobs: int | None = None
+    include: Sequence[str] = ()
+    exclude: Sequence[str] = ()
+    max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: float = 120.0
+    memory_bytes: int = 4 * 1024**3
+    cache_dir: str | Path | None = None
 
 
 def parse_folder(
@@ -52,55 +70,96 @@ def parse_folder(
     ``errors="strict"`` the first failed file raises :class:`ParseError`; ``"ignore"`` leaves
     failed files out of the report.
     """
+    options = FolderOptions(errors, source, jobs, include, exclude, max_bytes, timeout, memory_bytes, cache_dir)
+    files: list[FileReport] = []
+    per_file: list[list[Record]] = []
+    for report, records in iter_folder(paths, options, progress):
+        files.append(report)
+        per_file.append(records)
+    return FolderResult(records=assign_ids(_released(per_file)), files=files)
+
+
+def iter_folder(
+    paths: str | Path | Sequence[str | Path],
+    options: FolderOptions | None = None,
+    progress: ProgressCallback | None = None,
+) -> Iterator[tuple[FileReport, list[Record]]]:
+    """Every file's report and records (without ids), in path order, as soon as all files
+    before it are done: the streaming core of :func:`parse_folder`, for writers that do not
+    need every record at once (give ids with :class:`~msc_citations.record_ids.IdAssigner`).
+    """
+    opts = options or FolderOptions()
     roots = [paths] if isinstance(paths, (str, Path)) else list(paths)
-    found = list(walk_inputs(roots, include, exclude))
-    options = ParseOptions(source=source, max_bytes=max_bytes)
-    reports: list[FileReport | None] = [None] * len(found)
-    per_file: list[list[Record]] = [[] for _ in found]
+    # The folders are walked now, before the caller creates anything (an output) in them.
+    return _stream(list(walk_inputs(roots, opts.include, opts.exclude)), opts, progress)
+
+
+def _stream(
+    found: list[FoundFile], opts: FolderOptions, progress: ProgressCallback | None
+) -> Iterator[tuple[FileReport, list[Record]]]:
+    parse_options = ParseOptions(source=opts.source, max_bytes=opts.max_bytes)
+    ready: dict[int, tuple[FileReport, list[Record]]] = {}
     todo: list[int] = []
-    cache = ParseCache(cache_dir) if cache_dir else None
+    cache = ParseCache(opts.cache_dir) if opts.cache_dir else None
     keys: dict[int, str] = {}
     done = 0
     for i, item in enumerate(found):
+        hit: tuple[FileReport, list[Record]] | None = None
         if item.skip_reason:
-            reports[i] = FileReport(str(_abs(item.path)), "skipped", reason=item.skip_reason)
-        elif cache and (key := ParseCache.key(str(_abs(item.path)), options)) is not None:
+            hit = FileReport(str(_abs(item.path)), "skipped", reason=item.skip_reason), []
+        elif cache and (key := ParseCache.key(str(_abs(item.path)), parse_options)) is not None:
             keys[i] = key
             hit = cache.get(key, str(_abs(item.path)))
-            if hit:
-                reports[i], per_file[i] = hit
-            else:
-                todo.append(i)
-        else:
+        if hit is None:
             todo.append(i)
-        if reports[i] is not None and progress:
-            done += 1
-            progress(reports[i], done, len(found))  # type: ignore[arg-type]
-    work = [str(_abs(found[i].path)) for i in todo]
-    n_jobs = (os.cpu_count() or 1) if jobs is None else jobs
-    for j, report, records in run_pool(work, options, n_jobs, Guards(timeout, memory_bytes)):
-        i = todo[j]
-        reports[i], per_file[i] = report, records
-        if cache and i in keys:
-            cache.put(keys[i], report, records)
+            continue
+        ready[i] = hit
         done += 1
         if progress:
-            progress(report, done, len(found))
-        if errors == "strict" and report.status == "failed":
-            raise ParseError(report.path, report.reason or "failed")
-    if cache:
-        cache.close()
-    final = [r for r in reports if r is not None and not (errors == "ignore" and r.status == "failed")]
-    records = assign_ids(_strip_ids(rec for recs in per_file for rec in recs))
-    return FolderResult(records=records, files=final)
+            progress(hit[0], done, len(found))
+    next_out = 0
+    work = [str(_abs(found[i].path)) for i in todo]
+    n_jobs = (os.cpu_count() or 1) if opts.jobs is None else opts.jobs
+    try:
+        for j, report, records in run_pool(work, parse_options, n_jobs, Guards(opts.timeout, opts.memory_bytes)):
+            i = todo[j]
+            ready[i] = report, records
+            if cache and i in keys:
+                cache.put(keys[i], report, records)
+            done += 1
+            if progress:
+                progress(report, done, len(found))
+            if opts.errors == "strict" and report.status == "failed":
+                raise ParseError(report.path, report.reason or "failed")
+            while next_out in ready:
+                yield from _kept(ready.pop(next_out), opts)
+                next_out += 1
+        while next_out < len(found):
+            yield from _kept(ready.pop(next_out), opts)
+            next_out += 1
+    finally:
+        if cache:
+            cache.close()
+
+
+def _kept(
+    outcome: tuple[FileReport, list[Record]], options: FolderOptions
+) -> Iterator[tuple[FileReport, list[Record]]]:
+    if not (options.errors == "ignore" and outcome[0].status == "failed"):
+        yield outcome
 
 
 def _abs(path: Path) -> Path:
     return path if path.is_absolute() else Path.cwd() / path
 
 
-def _strip_ids(records: Iterable[Record]) -> list[Record]:
-    return [r.model_copy(update={"id": None}) if r.id else r for r in records]
+def _released(per_file: list[list[Record]]) -> Iterator[Record]:
+    """The records in path order without ids; each file's list is released as it is read,
+    so the models are not held twice while ids are assigned."""
+    for i, records in enumerate(per_file):
+        per_file[i] = []
+        for rec in records:
+            yield rec.model_copy(update={"id": None}) if rec.id else rec
 
 
 def found_files(paths: Sequence[str | Path]) -> list[FoundFile]:

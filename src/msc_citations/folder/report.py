@@ -36,6 +36,8 @@ class FolderResult:
     records: list[Record] = field(default_factory=list)
     files: list[FileReport] = field(default_factory=list)
     dedup: dict[str, int] = field(default_factory=dict)
+    records_written: int | None = None
+    """Set when the records were written as they came instead of being kept in ``records``."""
 
     @property
     def failed(self) -> list[FileReport]:
@@ -57,7 +59,7 @@ class FolderResult:
             "records_parsed": sum(f.records for f in self.files),
             "records_by_source": dict(sorted(by_source.items())),
             "files_by_source": dict(sorted(files_by_source.items())),
-            "records_out": len(self.records),
+            "records_out": len(self.records) if self.records_written is None else self.records_written,
             **self.dedup,
         }
 

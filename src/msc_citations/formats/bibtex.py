@@ -26,7 +26,7 @@ from .bibtex_map import (
     VERBATIM_FIELDS,
 )
 from .bibtex_parse import Entry, parse_entries
-from .common import build_record, date_fields, page_range, pages_fields, split_range
+from .common import build_record, cjk_name, date_fields, page_range, pages_fields, split_range
 from .latex import decode, escape, protect_title
 from .notes import note_lines, split_notes
 
@@ -34,10 +34,13 @@ NAME = "bibtex"
 EXTENSIONS = (".bib", ".bibtex")
 
 _AND = re.compile(r"\s+and\s+", re.I)
-_KEY_UNSAFE = str.maketrans({c: "_" for c in ' \t\n,{}()"#%\'=~\\'})
+_KEY_UNSAFE = str.maketrans(dict.fromkeys(" \t\n,{}()\"#%'=~\\", "_"))
 
 
 def _name(person: Any) -> str:
+    whole = cjk_name(person)
+    if whole:
+        return "{" + escape(whole) + "}"
     if person.family and person.given:
         family = escape(person.family)
         if " " in person.family:
@@ -46,33 +49,42 @@ def _name(person: Any) -> str:
     return "{" + escape(person.literal or person.family or person.given or "") + "}"
 
 
-def _scalar(rec: Record, field: str, bib: str) -> str | None:
-    if field == "pages":
-        first, last = page_range(rec)
-        if not first:
-            return None
-        return "{" + (f"{escape(first)}--{escape(last)}" if last else escape(first)) + "}"
-    value = getattr(rec, field)
-    if value is None or value == "":
-        return None
-    if field == "month":
-        return MONTH_NAMES[value] if 1 <= value <= 12 else str(value)
-    text = " ".join(str(value).split())
+_SKIP_TYPED = frozenset(NATIVE_FIELDS | {"type"})
+_SKIP_UNTYPED = frozenset(NATIVE_FIELDS)
+_PLAIN = tuple((bib, field) for bib, field in SCALAR_FIELDS if field not in ("title", "month", "pages"))
+
+
+def _text(bib: str, value: object) -> str:
+    text = str(value)
+    if "\n" in text or "\r" in text or "  " in text:
+        text = " ".join(text.split())
     if bib in VERBATIM_FIELDS:
         return "{" + text.replace("{", "").replace("}", "") + "}"
-    if field == "title":
-        return "{" + protect_title(text) + "}"
     return "{" + escape(text) + "}"
 
 
-def _fields(rec: Record) -> list[tuple[str, str]]:
+def _head(rec: Record) -> list[tuple[str, str]]:
+    """Authors, title, date and pages."""
     out: list[tuple[str, str]] = []
     if rec.authors:
-        out.append(("author", "{" + " and ".join(_name(p) for p in rec.authors) + "}"))
-    for bib, field in SCALAR_FIELDS:
-        value = _scalar(rec, field, bib)
-        if value is not None:
-            out.append((CONTAINER_FIELD.get(rec.type, "journal") if bib == "journal" else bib, value))
+        out.append(("author", "{" + " and ".join([_name(p) for p in rec.authors]) + "}"))
+    if rec.title:
+        out.append(("title", "{" + protect_title(" ".join(rec.title.split())) + "}"))
+    if rec.month:
+        out.append(("month", MONTH_NAMES[rec.month] if 1 <= rec.month <= 12 else str(rec.month)))
+    first, last = page_range(rec)
+    if first:
+        out.append(("pages", "{" + (f"{escape(first)}--{escape(last)}" if last else escape(first)) + "}"))
+    return out
+
+
+def _fields(rec: Record) -> list[tuple[str, str]]:
+    out = _head(rec)
+    container = CONTAINER_FIELD.get(rec.type, "journal")
+    for bib, field in _PLAIN:
+        value = getattr(rec, field)
+        if value:
+            out.append((container if bib == "journal" else bib, _text(bib, value)))
     if rec.issn:
         out.append(("issn", "{" + ", ".join(rec.issn) + "}"))
     if rec.keywords:
@@ -82,12 +94,10 @@ def _fields(rec: Record) -> list[tuple[str, str]]:
         out.append(("type", "{" + TRIAL_REPORT_TYPE + "}"))
         if rec.registry_ids and not rec.issue:
             out.append(("number", "{" + escape(rec.registry_ids[0].id) + "}"))
-    skip = set(NATIVE_FIELDS)
-    if BIBTEX_TO_TYPE.get(TYPE_TO_BIBTEX[rec.type]) == rec.type:
-        skip.add("type")
-    notes = note_lines(rec, skip)
+    typed = BIBTEX_TO_TYPE.get(TYPE_TO_BIBTEX[rec.type]) == rec.type
+    notes = note_lines(rec, _SKIP_TYPED if typed else _SKIP_UNTYPED)
     if notes:
-        out.append(("note", "{" + "\n".join(escape(line) for line in notes) + "}"))
+        out.append(("note", "{" + escape("\n".join(notes)) + "}"))
     return out
 
 

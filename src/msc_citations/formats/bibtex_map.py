@@ -8,12 +8,14 @@ TYPE_TO_BIBTEX: dict[str, str] = {
     "clinical-trial": "techreport",
     "conference-paper": "inproceedings",
     "book": "book",
-    "chapter": "incollection",
+    "chapter": "inbook",
     "thesis": "phdthesis",
     "preprint": "unpublished",
     "other": "misc",
 }
-"""Record type -> entry type. A trial is a ``@techreport`` with ``type = {Clinical trial
+"""Record type -> entry type. A chapter is ``@inbook`` with a ``booktitle`` (BibLaTeX's
+meaning, which pandoc, Citation.js and citeproc-py all read as a chapter; citeproc-py
+reads ``@incollection`` as a journal article). A trial is a ``@techreport`` with ``type = {Clinical trial
 registration}`` and the registry id as its ``number``, which BibTeX styles, Zotero and
 CSL processors print as a report."""
 

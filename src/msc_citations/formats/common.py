@@ -39,12 +39,51 @@ MONTHS: dict[str, int] = {
 MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def person_string(person: Person) -> str:
-    """``Family, Given``; an organisation (or a name with no given part) as ``Name,`` so that
-    readers keep it whole instead of splitting it on the last space."""
+_CJK_NAME = re.compile(r"^[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff·・]+$")
+
+
+def cjk_name(person: Person) -> str | None:
+    """A Han, Hangul or kana name as one unit, family name first with no space (``王宏宇``),
+    as Chinese, Korean and Japanese bibliographies print it; None for other names.
+
+    Exports write such names whole: every CSL processor then prints them correctly (split
+    ones come out as ``王, . 宏宇 .`` in citeproc-py) and Zotero keeps them as one-field
+    names; the names step splits them again on import.
+    """
+    family, given = person.family, person.given
+    if family and given and ord(family[0]) >= 0x1100 and _CJK_NAME.match(family + given):
+        return family + given
+    return None
+
+
+def export_person(person: Person, family_only: bool = False) -> Person:
+    """The person's name as the name-based exports write it: CJK names whole, and a lone
+    family or given name as a single name, except where the format has a family-only
+    name (``family_only``, CSL-JSON)."""
+    whole = cjk_name(person)
+    if whole:
+        return Person(literal=whole)
     if person.family and person.given:
+        return Person(family=person.family, given=person.given)
+    if family_only and person.family and not person.literal:
+        return Person(family=person.family)
+    return Person(literal=person.literal or person.family or person.given)
+
+
+def canonical_pages(first: str | None, last: str | None) -> str | None:
+    """``first-last`` (or ``first``) as the formats write split pages."""
+    if not first:
+        return None
+    return f"{first}-{last}" if last and last != first else first
+
+
+def person_string(person: Person) -> str:
+    """``Family, Given``; an organisation (or a name with no given part, or a CJK name
+    written whole) as ``Name,`` so that readers keep it whole instead of splitting it on
+    the last space."""
+    if person.family and person.given and not cjk_name(person):
         return f"{person.family}, {person.given}"
-    name = person.literal or person.family or person.given or ""
+    name = cjk_name(person) or person.literal or person.family or person.given or ""
     return f"{name},"
 
 
@@ -77,7 +116,8 @@ def pages_fields(first: str | None, last: str | None) -> dict[str, Any]:
     if first and last:
         return {"page_first": first, "page_last": last, "pages": first if first == last else f"{first}-{last}"}
     if first:
-        return {"pages": first}
+        single = _RANGE.match(first) is None and "," not in first and "+" not in first
+        return {"pages": first, "page_first": first} if single else {"pages": first}
     return {}
 
 

@@ -4,9 +4,10 @@ Written to validate against the official ``csl-data.json`` schema and to render 
 processor we test: an array of items, string ids and numbers-as-strings (citeproc-py
 crashes on a numeric id, citeproc-js on a numeric volume), dates as ``date-parts``.
 Trials are ``report`` items with ``genre`` "Clinical trial registration" and the registry
-id as ``number``. Fields CSL has no variable for are written twice: as ``Label: value``
-lines in ``note`` (shown by Zotero and styles) and, exactly, under
-``custom["msc_citations"]``, which our reader prefers.
+id as ``number``. Fields CSL has no variable for are ``Label: value`` lines in ``note``
+(which Zotero shows and styles ignore); nothing goes to ``custom``, which citeproc-py
+warns about. Han, Hangul and kana names are written whole as ``literal`` (see
+:func:`~msc_citations.formats.common.cjk_name`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import Any
 from ..errors import FormatError
 from ..model import Record
 from ..record_ids import assign_ids
-from .common import build_record, page_range, pages_fields, split_range
-from .notes import TOP_FIELD, note_lines, split_notes
+from .common import build_record, cjk_name, page_range, pages_fields, split_range
+from .notes import note_lines, split_notes
 
 NAME = "csl-json"
 EXTENSIONS = (".json", ".csl.json")
@@ -46,9 +47,8 @@ CSL_TO_TYPE: dict[str, str] = {
 }
 """CSL type -> record type; other CSL types read as ``other``."""
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 TRIAL_GENRE = "Clinical trial registration"
-CUSTOM_KEY = "msc_citations"
-"""Key under ``custom`` holding the record fields CSL has no variable for."""
 
 STRING_VARS: tuple[tuple[str, str], ...] = (
     ("title", "title"),
@@ -69,21 +69,22 @@ STRING_VARS: tuple[tuple[str, str], ...] = (
 READ_ALIASES: dict[str, str] = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
 
 NATIVE_FIELDS: frozenset[str] = frozenset(
-    {f for _, f in STRING_VARS} | {"id", "type", "authors", "year", "month", "day", "pages", "issn", "keywords"}
+    {f for _, f in STRING_VARS}
+    | {"id", "type", "authors", "year", "month", "day", "pages", "issn", "keywords"}
     | {"page_first", "page_last"}
 )
-"""Record fields with a CSL variable; the others go to ``note`` and ``custom``."""
+"""Record fields with a CSL variable; the others go to ``note`` lines."""
 
 
 def _name(person: Any) -> dict[str, str]:
+    whole = cjk_name(person)
+    if whole:
+        return {"literal": whole}
     if person.family and person.given:
         return {"family": person.family, "given": person.given}
-    return {"literal": person.literal or person.family or person.given or ""}
-
-
-def _custom(rec: Record) -> dict[str, Any]:
-    dump = rec.model_dump(mode="json", include=set(TOP_FIELD.values()) - NATIVE_FIELDS, exclude_defaults=True)
-    return {k: v for k, v in dump.items() if v not in (None, [], {}, "")}
+    if person.family and not person.literal:
+        return {"family": person.family}
+    return {"literal": person.literal or person.given or ""}
 
 
 def _item(rec: Record) -> dict[str, Any]:
@@ -102,19 +103,19 @@ def _item(rec: Record) -> dict[str, Any]:
         item["page"] = f"{first}-{last}" if last else first
     if rec.issn:
         item["ISSN"] = ", ".join(rec.issn)
-    if rec.keywords:
+    # A keyword holding a comma cannot go into the comma-separated ``keyword``; then all
+    # keywords go to note lines.
+    commas = any("," in k for k in rec.keywords)
+    if rec.keywords and not commas:
         item["keyword"] = ", ".join(rec.keywords)
     if rec.type == "clinical-trial":
         item["genre"] = TRIAL_GENRE
         if rec.registry_ids:
             item["number"] = rec.registry_ids[0].id
-    skip = set(NATIVE_FIELDS) - ({"type"} if rec.type == "review" else set())
+    skip = set(NATIVE_FIELDS) - ({"type"} if rec.type == "review" else set()) - ({"keywords"} if commas else set())
     notes = note_lines(rec, skip)
     if notes:
         item["note"] = "\n".join(notes)
-    custom = _custom(rec)
-    if custom:
-        item["custom"] = {CUSTOM_KEY: custom}
     return item
 
 
@@ -124,7 +125,8 @@ def write(records: list[Record]) -> str:
         records = assign_ids(records)
     if not records:
         return "[]\n"
-    return "[\n" + ",\n".join(json.dumps(_item(r), ensure_ascii=False) for r in records) + "\n]\n"
+    encode = _ENCODER.encode
+    return "[\n" + ",\n".join([encode(_item(r)) for r in records]) + "\n]\n"
 
 
 def _person(name: Any) -> dict[str, Any] | None:
@@ -134,13 +136,13 @@ def _person(name: Any) -> dict[str, Any] | None:
         return None
     if name.get("literal"):
         return {"literal": str(name["literal"])}
-    family = " ".join(
-        str(name[k]) for k in ("dropping-particle", "non-dropping-particle", "family") if name.get(k)
-    )
+    family = " ".join(str(name[k]) for k in ("dropping-particle", "non-dropping-particle", "family") if name.get(k))
     given = name.get("given")
     if family and given:
         return {"family": family, "given": str(given)}
-    return {"literal": family or str(given or "")} if (family or given) else None
+    if family:
+        return {"family": family}
+    return {"literal": str(given)} if given else None
 
 
 def _date(value: Any) -> dict[str, int]:
@@ -181,11 +183,9 @@ def _item_record(item: dict[str, Any], n: int) -> Record:
     notes = split_notes(str(item.get("note") or "").split("\n"), data)
     if notes:
         extra["note"] = "\n".join(notes)
-    custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
-    data.update(custom.get(CUSTOM_KEY) or {})
     used = {v for v, _ in STRING_VARS} | {"id", "type", "genre", "author", "issued", "page", "ISSN", "keyword"}
     used |= {"note", "number", "page-first"}
-    extra.update({k: v for k, v in item.items() if k not in used and not (k == "custom" and set(v) == {CUSTOM_KEY})})
+    extra.update({k: v for k, v in item.items() if k not in used})
     if "number" in item and str(item["number"]) not in {r["id"] for r in data.get("registry_ids", [])}:
         extra["number"] = item["number"]
     if extra:

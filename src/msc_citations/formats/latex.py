@@ -102,10 +102,14 @@ _SPACE_RUN = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^([^\w(]*)(.*?)([^\w)]*)$", re.S)
 
 
+def _escaped(m: re.Match[str]) -> str:
+    return ESCAPES[m.group(0)]
+
+
 def escape(text: str) -> str:
     """Escape LaTeX's special characters; ``--`` is split so no reader makes it a dash."""
     if _ESCAPE_RE.search(text):
-        text = _ESCAPE_RE.sub(lambda m: ESCAPES[m.group(0)], text)
+        text = _ESCAPE_RE.sub(_escaped, text)
     if "--" in text:
         text = _DOUBLE_DASH.sub("-{}", text)
     return text
@@ -114,16 +118,21 @@ def escape(text: str) -> str:
 def protect_title(title: str) -> str:
     """Escape a title and brace every word that carries a capital letter a style must keep:
     any capitalised word after the first, and an acronym or mixed-case word anywhere."""
-    words = title.split(" ")
-    out = []
-    for i, word in enumerate(words):
-        if any(c.isupper() for c in word) and (i > 0 or any(c.isupper() for c in word[1:])):
+    escaped = escape(title)
+    if title[1:] == title[1:].lower():
+        return escaped
+    # Escaping adds no spaces, so the escaped words line up with the original ones.
+    out = escaped.split(" ")
+    for i, word in enumerate(title.split(" ")):
+        # ``w != w.lower()``: the word has a capital letter (in any script).
+        if word != word.lower() and (i > 0 or word[1:] != word[1:].lower()):
             m = _EDGE_PUNCT.match(word)
             assert m is not None  # every string matches
             lead, core, tail = m.groups()
-            out.append(escape(lead) + "{" + escape(core) + "}" + escape(tail))
-        else:
-            out.append(escape(word))
+            if out[i] == word:  # nothing to escape in this word
+                out[i] = f"{lead}{{{core}}}{tail}"
+            else:
+                out[i] = escape(lead) + "{" + escape(core) + "}" + escape(tail)
     return " ".join(out)
 
 

@@ -29,6 +29,8 @@ EXTENSIONS = (".nbib", ".medline")
 
 WIDTH = 88
 """PubMed wraps values so that no line is longer than this."""
+ROOM = WIDTH - 6
+"""Room for the value after the six-column tag."""
 
 TAGS: dict[str, str] = {
     "pmid": "PMID", "title": "TI", "abstract": "AB", "journal": "JT", "journal_abbrev": "TA", "year": "DP",
@@ -56,18 +58,36 @@ ARTICLE_TYPE_ADDED = "Publication type Journal Article added on export"
 """The ``GN`` line that tells our reader to drop the added type again."""
 
 
-def _wrap(tag: str, value: str, out: list[str]) -> None:
-    value = " ".join(value.split())
-    head = f"{tag:<4}- "
-    room = WIDTH - 6
-    while len(value) > room:
-        cut = value.rfind(" ", 0, room + 1)
-        if cut <= 0:
-            cut = room
-        out.append(head + value[:cut] + "\n")
-        value = value[cut:].lstrip()
-        head = "      "
-    out.append(head + value + "\n")
+def _add(tag: str, value: str, out: list[str]) -> None:
+    out.append(f"{tag:<4}- {value}")
+
+
+def _wrapped(line: str) -> str:
+    """One ``TAG - value`` line folded as PubMed folds it (``line`` has no final newline)."""
+    head, value = line[:6], " ".join(line[6:].split())
+    parts = []
+    start, end = 0, len(value)
+    while end - start > ROOM:
+        cut = value.rfind(" ", start, start + ROOM + 1)
+        if cut <= start:
+            cut = value.find(" ", start + ROOM)
+            if cut < 0:
+                break  # a line break is read as a space: text without spaces stays whole
+        parts.append(head + value[start:cut])
+        start, head = cut + 1, "      "
+    parts.append(head + value[start:])
+    return "\n".join(parts)
+
+
+def _fold(lines: list[str]) -> str:
+    return "\n".join(
+        [
+            line
+            if len(line) <= WIDTH and "\n" not in line and "\r" not in line and line.find("  ", 6) < 0
+            else _wrapped(line)
+            for line in lines
+        ]
+    )
 
 
 def _initials(given: str) -> str:
@@ -95,12 +115,12 @@ def _source(rec: Record, first: str | None, last: str | None) -> str:
 def _authors(people: list[Person], out: list[str]) -> None:
     for person in people:
         if person.family and person.given:
-            _wrap("FAU", f"{person.family}, {person.given}", out)
-            _wrap("AU", f"{person.family} {_initials(person.given)}".strip(), out)
+            out.append(f"FAU - {person.family}, {person.given}")
+            out.append(f"AU  - {person.family} {_initials(person.given)}".rstrip())
         else:
-            _wrap("CN", person.literal or person.family or person.given or "", out)
+            out.append("CN  - " + (person.literal or person.family or person.given or ""))
         for aff in person.affiliations:
-            _wrap("AD", aff, out)
+            out.append(f"AD  - {aff}")
 
 
 def _gr(fund: Funding) -> str | None:
@@ -122,13 +142,13 @@ def _tagged_or_notes(rec: Record, gn: list[str], out: list[str]) -> None:
     si = [_si(r) for r in rec.registry_ids]
     if all(si):
         for value in si:
-            _wrap("SI", value or "", out)
+            out.append(f"SI  - {value}")
     else:
         gn.extend(f"Trial registration: {r.registry}/{r.id}" for r in rec.registry_ids)
     gr = [_gr(f) for f in rec.funding]
     if all(gr):
         for value in gr:
-            _wrap("GR", value or "", out)
+            out.append(f"GR  - {value}")
     else:
         gn.extend(line for line in note_lines(Record(funding=rec.funding)) if line.startswith("Funding:"))
 
@@ -138,60 +158,58 @@ def _write_one(rec: Record, out: list[str]) -> None:
     if rec.type == "journal-article":
         gn.insert(1 if rec.id else 0, "Record type: journal-article")
     if rec.pmid and rec.pmid.isdigit():
-        out.append(f"PMID- {rec.pmid}\n")
+        out.append(f"PMID- {rec.pmid}")
     elif rec.pmid:
         gn.append(f"PMID: {rec.pmid}")
     for tag, value in (("VI", rec.volume), ("IP", rec.issue)):
         if value:
-            _wrap(tag, value, out)
+            _add(tag, value, out)
     if rec.year:
-        out.append(f"DP  - {_date(rec)}\n")
+        out.append(f"DP  - {_date(rec)}")
     if rec.title:
-        _wrap("TI", rec.title, out)
+        out.append(f"TI  - {rec.title}")
     first, last = page_range(rec)
     if first:
-        _wrap("PG", f"{first}-{last}" if last else first, out)
+        out.append(f"PG  - {first}-{last}" if last else f"PG  - {first}")
     if rec.doi:
-        _wrap("LID", f"{rec.doi} [doi]", out)
+        out.append(f"LID - {rec.doi} [doi]")
     if rec.abstract:
-        _wrap("AB", rec.abstract, out)
+        out.append(f"AB  - {rec.abstract}")
     _authors(rec.authors, out)
     if rec.language:
-        _wrap("LA", rec.language, out)
+        out.append(f"LA  - {rec.language}")
     _tagged_or_notes(rec, gn, out)
     types = rec.publication_types
     if rec.type in ("journal-article", "review") and ARTICLE_TYPE not in types:
         types = [*types, ARTICLE_TYPE]
         gn.append(ARTICLE_TYPE_ADDED)
-    for pt in types:
-        _wrap("PT", pt, out)
+    out += [f"PT  - {pt}" for pt in types]
     for tag, value in (("PL", rec.country), ("TA", rec.journal_abbrev), ("JT", rec.journal)):
         if value:
-            _wrap(tag, value, out)
-    for term in rec.mesh_terms:
-        _wrap("MH", term, out)
+            _add(tag, value, out)
+    out += [f"MH  - {term}" for term in rec.mesh_terms]
     if rec.keywords:
-        out.append("OTO - NOTNLM\n")
-        for kw in rec.keywords:
-            _wrap("OT", kw, out)
+        out.append("OTO - NOTNLM")
+        out += [f"OT  - {kw}" for kw in rec.keywords]
     if rec.pmcid and _PMCID.match(rec.pmcid):
-        out.append(f"PMC - {rec.pmcid}\n")
+        out.append(f"PMC - {rec.pmcid}")
     elif rec.pmcid:
         gn.append(f"PMCID: {rec.pmcid}")
-    for line in gn:
-        _wrap("GN", line, out)
+    out += [f"GN  - {line}" for line in gn]
     if rec.doi:
-        _wrap("AID", f"{rec.doi} [doi]", out)
+        out.append(f"AID - {rec.doi} [doi]")
     if rec.journal or rec.journal_abbrev:
-        _wrap("SO", _source(rec, first, last), out)
-    out.append("\n")
+        out.append(f"SO  - {_source(rec, first, last)}")
 
 
 def write(records: list[Record]) -> str:
     """Records in MEDLINE format, one blank line between records."""
     out: list[str] = []
     for rec in records:
-        _write_one(rec, out)
+        lines: list[str] = []
+        _write_one(rec, lines)
+        if lines:
+            out.append(_fold(lines) + "\n\n")
     return "".join(out)
 
 
@@ -215,9 +233,12 @@ def _from_notes(rec: Record) -> Record:
             update[key] = [*getattr(rec, key), *value]
         else:
             update[key] = value
-    if rec.pages and not rec.page_first:
+    # A pages note equal to PG means the pages were not split; otherwise PG is the split range.
+    if rec.pages and not rec.page_first and data.get("pages") != rec.pages:
         first, last = split_range(rec.pages)
-        if last and _full_range(first, last):
+        if last is None and first == rec.pages and "," not in first:
+            update.update(page_first=first)
+        elif last and _full_range(first, last):
             update.update(page_first=first, page_last=last)
     return Record.model_validate({**rec.model_dump(), **update})
 

@@ -20,14 +20,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from ..model import Record
+from .common import canonical_pages
 
 NOTE_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("PMID", "pmid", "str"),
     ("Citation key", "id", "str"),
     ("Record type", "type", "str"),
-    ("PMID", "pmid", "str"),
     ("PMCID", "pmcid", "str"),
     ("DOI", "doi", "str"),
     ("Trial registration", "registry_ids", "registry"),
@@ -57,6 +59,7 @@ NOTE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("ISSN", "issn", "list"),
     ("Volume", "volume", "str"),
     ("Issue", "issue", "str"),
+    ("Pages", "pages", "str"),
     ("Article number", "article_number", "str"),
     ("Page count", "page_count", "int"),
     ("Month", "month", "int"),
@@ -72,7 +75,9 @@ NOTE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("Classification", "classification", "str"),
     ("URL", "url", "str"),
 )
-"""(label, field path, kind). A path ``trial.x`` is a field of the record's trial design."""
+"""(label, field path, kind), in the order written. A path ``trial.x`` is a field of the
+record's trial design. The PMID comes first: Citation.js joins RIS notes into one string
+and finds ``PMID: n`` only where no letter runs into it."""
 
 OUTCOME_LABELS: dict[str | None, str] = {
     kind.split(":", 1)[1] or None: label for label, _, kind in NOTE_FIELDS if kind.startswith("outcome:")
@@ -88,14 +93,6 @@ TIME_FRAME = " | Time frame: "
 DESCRIPTION = " | Description: "
 
 
-def _get(record: Record, path: str) -> Any:
-    head, _, tail = path.partition(".")
-    value = getattr(record, head)
-    if tail:
-        return getattr(value, tail) if value is not None else None
-    return value
-
-
 def _outcome_line(label: str, outcome: Any) -> str:
     text = f"{label}: {outcome.measure}"
     if outcome.time_frame:
@@ -105,20 +102,13 @@ def _outcome_line(label: str, outcome: Any) -> str:
     return text
 
 
-def _lines_for(record: Record, label: str, path: str, kind: str) -> list[str]:
-    value = _get(record, path)
-    if value is None or value == [] or value == "":
-        return []
-    if kind in ("str", "int"):
-        return [f"{label}: {value}"]
+def _lines_for(label: str, value: Any, kind: str) -> list[str]:
     if kind == "list":
         return [f"{label}: {item}" for item in value]
     if kind == "registry":
         return [f"{label}: {reg.registry}/{reg.id}" for reg in value]
-    if kind.startswith("outcome:"):
+    if kind == "outcome:primary":
         # All outcomes are written at the first outcome label, in their own order.
-        if kind != "outcome:primary":
-            return []
         return [_outcome_line(OUTCOME_LABELS[o.kind], o) for o in value]
     if kind == "alt_title":
         return [f"{label} ({t.language}): {t.text}" if t.language else f"{label}: {t.text}" for t in value]
@@ -131,17 +121,55 @@ def _lines_for(record: Record, label: str, path: str, kind: str) -> list[str]:
     raise ValueError(f"unknown note kind {kind!r}")
 
 
+Plan = tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]
+
+
+@lru_cache(maxsize=256)
+def _plan(skip: frozenset[str]) -> Plan:
+    """(record entries, trial entries) to write when ``skip`` fields are native."""
+    top: list[tuple[str, str, str]] = []
+    trial: list[tuple[str, str, str]] = []
+    for label, path, kind in NOTE_FIELDS:
+        head, _, tail = path.partition(".")
+        if kind.startswith("outcome:") and kind != "outcome:primary":
+            continue
+        if path == "pages" and "pages" in skip:
+            top.append((label, head, "pages-native"))
+        elif head not in skip:
+            (trial if tail else top).append((label, tail or head, kind))
+    return tuple(top), tuple(trial)
+
+
+def _pages_line(label: str, record: Record) -> list[str]:
+    # Pages are written natively from page_first/page_last; pages stated otherwise
+    # ("443-446, 451", or not split at all) also go to a note so nothing is lost.
+    pages = record.pages
+    if pages and (not record.page_first or pages != canonical_pages(record.page_first, record.page_last)):
+        return [f"{label}: {pages}"]
+    return []
+
+
 def note_lines(record: Record, skip: Iterable[str] = ()) -> list[str]:
     """The ``Label: value`` lines for every field of ``record`` not in ``skip`` (top-level
     field names the format carries natively; ``trial`` skips every design field)."""
-    skipped = set(skip)
+    top, trial_entries = _plan(skip if isinstance(skip, frozenset) else frozenset(skip))
     out: list[str] = []
-    for label, path, kind in NOTE_FIELDS:
-        if path.split(".", 1)[0] in skipped:
+    for source, entries in ((record, top), (record.trial, trial_entries)):
+        if source is None:
             continue
-        if path == "type" and record.type == "journal-article":
-            continue
-        out.extend(_lines_for(record, label, path, kind))
+        for label, attr, kind in entries:
+            if kind == "pages-native":
+                out += _pages_line(label, record)
+                continue
+            value = getattr(source, attr)
+            if value is None or value == "" or value == []:  # noqa: PLR1714  (0 is a value)
+                continue
+            if kind == "str" or kind == "int":  # noqa: PLR1714  (the common case, kept cheap)
+                if attr == "type" and value == "journal-article":
+                    continue
+                out.append(f"{label}: {value}")
+            else:
+                out += _lines_for(label, value, kind)
     return out
 
 
@@ -206,4 +234,12 @@ def read_note_line(line: str, data: dict[str, Any]) -> bool:
 
 def split_notes(lines: Iterable[str], data: dict[str, Any]) -> list[str]:
     """Read every note line into ``data``; return the lines that are not ours."""
-    return [line for line in lines if line.strip() and not read_note_line(line, data)]
+    lines = list(lines)
+    pages = data.get("pages")
+    rest = [line for line in lines if line.strip() and not read_note_line(line, data)]
+    noted = data.get("pages") != pages or any(line.startswith("Pages: ") for line in lines)
+    # A pages note means the pages were not written split: the start page the format's own
+    # page tag gave is not a split start page.
+    if noted and pages and not data.get("page_last") and data.get("page_first") == pages:
+        data.pop("page_first", None)
+    return rest

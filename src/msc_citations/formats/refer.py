@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..model import Record
-from .common import build_record, date_fields, first_year, page_range, pages_fields, parse_person, split_range
+from .common import build_record, cjk_name, date_fields, first_year, page_range, pages_fields, parse_person, split_range
 from .notes import note_lines, split_notes
 from .refer_map import (
     AUTHOR_TAG,
@@ -41,46 +41,68 @@ _DOI = re.compile(r"^10\.\d{3,9}/\S+$")
 _CONTAINER_TYPES = ("conference-paper", "chapter")
 
 
+_SKIP = {
+    (typed, kw): frozenset(NATIVE_FIELDS | ({"type"} if typed else set())) - ({"keywords"} if kw else set())
+    for typed in (True, False)
+    for kw in (True, False)
+}
+"""Native fields to leave out of notes, by (type has its own %0, keywords go to notes)."""
+
+
 def _value(field: str, rec: Record) -> str | None:
     if field == "pages":
         first, last = page_range(rec)
         return f"{first}-{last}" if first and last else first
     value = getattr(rec, field)
-    return None if value in (None, "") else " ".join(str(value).split())
+    return None if value is None or value == "" else str(value)
 
 
 def _author(person: Any) -> str:
+    whole = cjk_name(person)
+    if whole:
+        return whole  # as CNKI and Wanfang write them
     if person.family and person.given:
-        return " ".join(f"{person.family}, {person.given}".split())
+        return f"{person.family}, {person.given}"
     # EndNote reads a name ending in a comma as a corporate author, kept whole.
-    return " ".join((person.literal or person.family or person.given or "").split()) + ","
+    return (person.literal or person.family or person.given or "") + ","
 
 
-def _write_one(rec: Record, out: list[str]) -> None:
+def _lines(rec: Record) -> list[str]:
     kind = TYPE_TO_REFER[rec.type]
-    out.append(f"%0 {kind}\n")
-    skip = set(NATIVE_FIELDS)
-    if REFER_TO_TYPE.get(kind.lower()) == rec.type:
-        skip.add("type")
+    lines = [f"%0 {kind}"]
+    container = CONTAINER_TAG if rec.type in _CONTAINER_TYPES else None
     for tag, field in SCALAR_TAGS:
         value = _value(field, rec)
         if value is not None:
-            out.append(f"%{CONTAINER_TAG if field == 'journal' and rec.type in _CONTAINER_TYPES else tag} {value}\n")
+            lines.append(f"%{container if container and field == 'journal' else tag} {value}")
         if field == "title":
-            out.extend(f"%{AUTHOR_TAG} {_author(p)}\n" for p in rec.authors)
-        if field == "year" and rec.year and rec.month:
-            out.append(f"%{DATE_TAG} {rec.year}-{rec.month:02d}" + (f"-{rec.day:02d}\n" if rec.day else "\n"))
+            lines += [f"%{AUTHOR_TAG} {_author(p)}" for p in rec.authors]
+        elif field == "year" and rec.year and rec.month:
+            lines.append(f"%{DATE_TAG} {rec.year}-{rec.month:02d}" + (f"-{rec.day:02d}" if rec.day else ""))
+    # CNKI packs keywords with ";", so a keyword holding one goes (with the rest) to notes.
+    kw_notes = any(";" in k for k in rec.keywords)
     for tag, field in LIST_TAGS:
-        out.extend(f"%{tag} {' '.join(v.split())}\n" for v in getattr(rec, field))
-    out.extend(f"%{NOTE_TAG} {' '.join(line.split())}\n" for line in note_lines(rec, skip))
-    out.append("\n")
+        if not (kw_notes and field == "keywords"):
+            lines += [f"%{tag} {v}" for v in getattr(rec, field)]
+    skip = _SKIP[(REFER_TO_TYPE.get(kind.lower()) == rec.type, kw_notes)]
+    lines += [f"%{NOTE_TAG} {line}" for line in note_lines(rec, skip)]
+    return lines
+
+
+def _one_line(line: str) -> str:
+    return line[:3] + " ".join(line[3:].split())
 
 
 def write(records: list[Record]) -> str:
-    """Records in EndNote's tagged format, one blank line between records."""
+    """Records in EndNote's tagged format (line breaks inside values become spaces), one
+    blank line between records."""
     out: list[str] = []
     for rec in records:
-        _write_one(rec, out)
+        lines = _lines(rec)
+        body = "\n".join(lines)
+        if body.count("\n") != len(lines) - 1 or "\r" in body or "  " in body:
+            body = "\n".join(map(_one_line, lines))
+        out.append(body + "\n\n")
     return "".join(out)
 
 

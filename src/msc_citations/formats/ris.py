@@ -29,52 +29,74 @@ NAME = "ris"
 EXTENSIONS = (".ris",)
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$")
+_PMID_NOTE = re.compile(r"^PMID: ?(\d{1,9})\.?$")
 _DIGITS = re.compile(r"^\d{1,9}$")
 _DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s?)?(10\.\d{3,9}/\S+)$", re.I)
 
 
-def _clean(value: object) -> str:
-    text = str(value)
-    if "\n" in text or "\r" in text:
-        text = " ".join(text.split())
-    return text
+_SKIP_TYPED = frozenset(NATIVE_FIELDS | {"type"})
+_SKIP_TYPED_PMID = _SKIP_TYPED | {"pmid"}
+_SKIP_UNTYPED = frozenset(NATIVE_FIELDS)
+_SKIP_UNTYPED_PMID = _SKIP_UNTYPED | {"pmid"}
+_HEAD_TAGS = SCALAR_TAGS[:2]
+_TAIL_TAGS = SCALAR_TAGS[2:]
 
 
-def _write_one(rec: Record, out: list[str]) -> None:
+def _lines(rec: Record) -> list[str]:
+    """The record's tag lines (values may still hold line breaks)."""
     ris_type = TYPE_TO_RIS.get(rec.type, "GEN")
-    out.append(f"TY  - {ris_type}\n")
-    skip = set(NATIVE_FIELDS)
-    if RIS_TO_TYPE.get(ris_type) == rec.type:
-        skip.add("type")
-    values = {field: getattr(rec, field) for _, field in SCALAR_TAGS}
-    for tag, field in SCALAR_TAGS[:2]:
-        if values[field]:
-            out.append(f"{tag}  - {_clean(values[field])}\n")
-    out.extend(f"AU  - {_clean(person_string(p))}\n" for p in rec.authors)
+    lines = [f"TY  - {ris_type}"]
+    for tag, field in _HEAD_TAGS:
+        value = getattr(rec, field)
+        if value:
+            lines.append(f"{tag}  - {value}")
+    lines += [f"AU  - {person_string(p)}" for p in rec.authors]
     if rec.year:
-        out.append(f"PY  - {rec.year}\n")
+        lines.append(f"PY  - {rec.year}")
         if rec.month:
-            out.append(f"DA  - {rec.year}/{rec.month:02d}" + (f"/{rec.day:02d}\n" if rec.day else "\n"))
+            lines.append(f"DA  - {rec.year}/{rec.month:02d}" + (f"/{rec.day:02d}" if rec.day else ""))
     first, last = page_range(rec)
-    for tag, field in SCALAR_TAGS[2:]:
-        if values[field]:
-            out.append(f"{tag}  - {_clean(values[field])}\n")
+    for tag, field in _TAIL_TAGS:
+        value = getattr(rec, field)
+        if value:
+            lines.append(f"{tag}  - {value}")
         if field == "issue" and first:
-            out.append(f"SP  - {_clean(first)}\n")
+            lines.append(f"SP  - {first}")
             if last:
-                out.append(f"EP  - {_clean(last)}\n")
+                lines.append(f"EP  - {last}")
+        elif field == "pmid" and not value and rec.registry_ids:
+            # A registration's accession number is its registry id (EndNote shows it).
+            lines.append(f"AN  - {rec.registry_ids[0].id}")
     for tag, field in LIST_TAGS:
-        out.extend(f"{tag}  - {_clean(v)}\n" for v in getattr(rec, field))
-    out.extend(f"N1  - {_clean(line)}\n" for line in note_lines(rec, skip))
-    out.append("ER  - \n\n")
+        lines += [f"{tag}  - {v}" for v in getattr(rec, field)]
+    typed = RIS_TO_TYPE.get(ris_type) == rec.type
+    pmid_line = bool(rec.pmid and rec.pmid.isdigit())
+    if pmid_line:
+        # Citation.js runs N1 values together: a full stop keeps the PMID a word of its own.
+        lines.append(f"N1  - PMID: {rec.pmid}.")
+    skip = (
+        (_SKIP_TYPED_PMID if pmid_line else _SKIP_TYPED)
+        if typed
+        else (_SKIP_UNTYPED_PMID if pmid_line else _SKIP_UNTYPED)
+    )
+    lines += [f"N1  - {line}" for line in note_lines(rec, skip)]
+    return lines
+
+
+def _one_line(line: str) -> str:
+    return line[:6] + " ".join(line[6:].split())
 
 
 def write(records: list[Record]) -> str:
-    """Records as RIS: UTF-8 text without a BOM, ``XX  - value`` lines, one blank line
-    between records."""
+    """Records as RIS: UTF-8 text without a BOM, ``XX  - value`` lines (line breaks inside
+    values become spaces), one blank line between records."""
     out: list[str] = []
     for rec in records:
-        _write_one(rec, out)
+        lines = _lines(rec)
+        body = "\n".join(lines)
+        if body.count("\n") != len(lines) - 1 or "\r" in body:
+            body = "\n".join(map(_one_line, lines))
+        out.append(body + "\nER  - \n\n")
     return "".join(out)
 
 
@@ -159,9 +181,15 @@ def _entry_record(fields: list[tuple[str, str]], n: int) -> Record:
     start = first.get("SP")
     data.update(pages_fields(*(_split_sp(start) if start and "EP" not in first else (start, first.get("EP")))))
     _identifiers(first, fields, data, extra)
-    notes = split_notes([v for t, v in fields if t == "N1"], data)
+    notes = [v for t, v in fields if t == "N1"]
+    pmid_note = next((m.group(1) for m in map(_PMID_NOTE.match, notes) if m), None)
+    if pmid_note and "pmid" not in data:
+        data["pmid"] = pmid_note
+    notes = split_notes([v for v in notes if not _PMID_NOTE.match(v)], data)
     if notes:
         extra["N1"] = notes
+    if extra.get("AN") and extra["AN"][0] in {r["id"] for r in data.get("registry_ids", [])}:
+        del extra["AN"]
     for tag, value in fields:
         if tag not in known and value:
             extra.setdefault(tag, []).append(value)
@@ -188,7 +216,10 @@ def _identifiers(first: dict[str, str], fields: list[tuple[str, str]], data: dic
     elif an:
         extra.setdefault("AN", []).append(an)
     pmc = first.get("C2", "")
-    if pmc.upper().startswith("PMC"):
+    db = " ".join(v.lower() for t, v in fields if t in ("DB", "DP"))
+    if _DIGITS.match(pmc) and "scopus" in db and "pmid" not in data:
+        data["pmid"] = pmc  # Scopus exports the PMID in C2
+    elif pmc.upper().startswith("PMC"):
         data["pmcid"] = pmc
     elif pmc:
         extra.setdefault("C2", []).append(pmc)

@@ -62,8 +62,7 @@ LIST_TAGS: tuple[tuple[str, str], ...] = (("SN", "issn"), ("KW", "keywords"))
 """Tags written once per item of a list field."""
 
 NATIVE_FIELDS: frozenset[str] = frozenset(
-    ({field for _, field in SCALAR_TAGS + LIST_TAGS} | {"title", "authors", "year", "month", "day", "pages"})
-    - {"pmid"}
+    ({field for _, field in SCALAR_TAGS + LIST_TAGS} | {"title", "authors", "year", "month", "day", "pages"}) - {"pmid"}
 )
 """Fields with a tag of their own; the rest go to ``N1`` note lines (the PMID goes to both)."""
 

@@ -24,15 +24,16 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = frozenset(".!?。)]】\n;；")
-# Where a section can start: the text's start or just after a sentence end. Labels are only
-# tried there, so a long abstract costs a few anchored matches, not a scan per character.
-_CANDIDATE = re.compile(r"[.!?。)\]】\n;；][ \t]{0,3}")
+# Where a section can start: the text's start, or just after a sentence end before a capital,
+# a CJK character or an opening bracket. Labels are only tried there, so a long abstract
+# costs a few anchored matches, not a scan per character.
+_CANDIDATE = re.compile(r"[.!?。)\]】\n;；][ \t]{0,3}(?=[A-Z\u3400-\u9fff\uac00-\ud7a3【\[])")
 _CJK = re.compile(r"[\u4e00-\u9fff\uac00-\ud7a3]")
 
 
 def _is_heading(text: str, match: re.Match[str]) -> bool:
     """Whether a label occurrence starts a section (not a word inside a sentence)."""
-    before = text[: match.start()].rstrip(" \t")
+    before = text[max(0, match.start() - 8) : match.start()].rstrip(" \t")
     if before and before[-1] not in _SENTENCE_END:
         return False
     if match.group("bracketed"):

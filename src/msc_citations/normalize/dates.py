@@ -33,6 +33,13 @@ _YEAR_MONTH_NAME = re.compile(r"(?<!\d)(\d{4}),?\s{0,3}([A-Za-z]{3,9})\.?(?:\s{0
 _MONTH_NAME_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s{0,3}(?:(\d{1,2})(?:st|nd|rd|th)?,?\s{0,3})?(\d{4})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s\-]{1,3}([A-Za-z]{3,9})\.?[\s\-,]{1,3}(\d{4})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(1[0-9]{3}|20[0-9]{2}|2100)(?!\d)")
+# The label before an electronic-publication date: PubMed "Epub 2020 Dec 31", publishers'
+# "Published online: 12 March 2021", Chinese indexes' 网络出版 (online first).
+_EPUB_LABEL = re.compile(
+    r"\b(?:Epub(?:\s{1,3}ahead\s{1,3}of\s{1,3}print)?|(?:First\s{1,3})?Published\s{1,3}online|Online\s{1,3}first)"
+    r"\s{0,3}[:：]?|网络出版(?:日期|时间)?\s{0,3}[:：]?",
+    re.IGNORECASE,
+)
 DATE_EXTRA_KEYS = ("date", "publication_date", "published", "print_date", "epub_date", "date_as_written")
 
 
@@ -110,6 +117,23 @@ def parse_date(text: str, *, dayfirst: bool | None = None) -> DateParts:
         return found[0][1]
     year = _YEAR.search(head)
     return (int(year.group(1)), None, None) if year else (None, None, None)
+
+
+def print_and_epub_dates(text: str) -> tuple[DateParts, DateParts]:
+    """The print (issue) date and the electronic-publication date a citation line gives.
+
+    >>> print_and_epub_dates("Neurology. 2021 Feb 16;96(7):e1012-e1023. Epub 2020 Dec 31.")
+    ((2021, 2, 16), (2020, 12, 31))
+    """
+    none: DateParts = (None, None, None)
+    if not text:
+        return none, none
+    head = text[:MAX_DATE_TEXT]
+    label = _EPUB_LABEL.search(head)
+    if label is None:
+        return parse_date(head), none
+    before = head[: label.start()]
+    return (parse_date(before) if before.strip() else none), parse_date(head[label.end() :])
 
 
 def normalize_dates(record: Record, issues: list[ParseIssue]) -> Record:

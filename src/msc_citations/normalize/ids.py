@@ -71,10 +71,17 @@ REGISTRY_HINTS: dict[str, tuple[str, ...]] = {
     "SLCTR": ("slctr",),
 }
 _NTR_HINT = re.compile(r"N(?:TR|L)-?(?:OMON)?\d")
-_HINT_INDEX: dict[str, tuple[int, ...]] = {}
-for _i, (_name, _, _) in enumerate(REGISTRY_PATTERNS):
-    for _hint in REGISTRY_HINTS.get(_name, ()):
-        _HINT_INDEX[_hint] = (*_HINT_INDEX.get(_hint, ()), _i)
+
+
+def _hint_index() -> dict[str, tuple[int, ...]]:
+    index: dict[str, tuple[int, ...]] = {}
+    for i, row in enumerate(REGISTRY_PATTERNS):
+        for hint in REGISTRY_HINTS.get(row[0], ()):
+            index[hint] = (*index.get(hint, ()), i)
+    return index
+
+
+_HINT_INDEX = _hint_index()
 _HINTS: tuple[tuple[str, tuple[int, ...]], ...] = tuple(_HINT_INDEX.items())
 _NTR_INDEX = next(i for i, (name, _, _) in enumerate(REGISTRY_PATTERNS) if name == "NTR")
 
@@ -87,9 +94,7 @@ def _present(lower: str, text: str) -> tuple[int, ...]:
     return tuple(sorted(present))
 
 
-_FULL: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern, re.IGNORECASE) for name, pattern, _ in REGISTRY_PATTERNS
-}
+_FULL: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECASE) for name, pattern, _ in REGISTRY_PATTERNS}
 # Registries whose ids are all digits (EudraCT/CTIS): only reported near their own label,
 # so "2012-003232-37" in a dosage table is not taken for a registration.
 _NEEDS_LABEL = {"EudraCT": re.compile(r"eudra\s?ct", re.IGNORECASE), "CTIS": re.compile(r"\b(?:CTIS|EU\s?CT)\b")}
@@ -129,23 +134,32 @@ def find_registry_ids(text: str) -> list[RegistryId]:
     present = _present(lower, text)
     if not present:
         return []
-    found: list[tuple[int, RegistryId]] = []
-    taken: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, int]] = []
     for index in present:
-        registry, _, prefix = REGISTRY_PATTERNS[index]
+        label = _NEEDS_LABEL.get(REGISTRY_PATTERNS[index][0])
         for match in _LOWER_PATTERNS[index].finditer(lower):
             start, end = match.span()
             if start and lower[start - 1].isascii() and lower[start - 1].isalnum():
                 continue
-            if any(s < end and start < e for s, e in taken):
-                continue
-            label = _NEEDS_LABEL.get(registry)
             if label is not None and not label.search(text[max(0, start - _LABEL_WINDOW) : end + _LABEL_WINDOW]):
                 continue
-            taken.append((start, end))
-            found.append((start, RegistryId(registry=registry, id=_canonical(registry, text[start:end], prefix))))
-    found.sort(key=lambda item: item[0])
-    return dedupe_registry_ids(reg for _, reg in found)
+            spans.append((start, index, end))
+    # Left to right; at one position the earlier (more specific) registry wins, and an id
+    # inside another one (UMIN000012345 in JPRN-UMIN000012345) is not reported twice.
+    spans.sort()
+    found: list[RegistryId] = []
+    seen: set[tuple[int, str]] = set()
+    last_end = -1
+    for start, index, end in spans:
+        if start < last_end:
+            continue
+        last_end = end
+        registry, _, prefix = REGISTRY_PATTERNS[index]
+        key = (index, text[start:end].casefold())
+        if key not in seen:
+            seen.add(key)
+            found.append(RegistryId(registry=registry, id=_canonical(registry, text[start:end], prefix)))
+    return dedupe_registry_ids(found)
 
 
 def dedupe_registry_ids(ids: Iterable[RegistryId]) -> list[RegistryId]:

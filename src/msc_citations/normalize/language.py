@@ -18,14 +18,15 @@ _LANGUAGES: dict[str, str] = load_json("languages.json")["names"]
 _LANGUAGE_CODES: frozenset[str] = frozenset(load_json("languages.json")["english_names"])
 _COUNTRIES: dict[str, str] = load_json("countries.json")["aliases"]
 _COUNTRY_NAMES: frozenset[str] = frozenset(_COUNTRIES.values())
-_CLEAN = re.compile(r"[\s.:;,()\[\]]+$|^[\s.:;,\-–]+")
-_SPACES = re.compile(r"\s+")
-_SEPARATORS = re.compile(r"\s*(?:[;,/|、]|\band\b)\s*")
+_STRIP_CHARS = " \t\r\n.:;,()[]-–"
+_SEPARATORS = re.compile(r"[;,/|、]|\band\b")
+MAX_WORD_LENGTH = 80
+"""Longer values are not one language or country name; they are left as written."""
 
 
 def _key(word: str) -> str:
-    value = unicodedata.normalize("NFC", _SPACES.sub(" ", word)).strip()
-    return _CLEAN.sub("", value).casefold()
+    value = unicodedata.normalize("NFC", " ".join(word.split()))
+    return value.strip(_STRIP_CHARS).casefold()
 
 
 def language_code(word: str) -> str | None:
@@ -34,7 +35,7 @@ def language_code(word: str) -> str | None:
     >>> language_code("Korean"), language_code("eng"), language_code("中文"), language_code("Klingon")
     ('ko', 'en', 'zh', None)
     """
-    if not word or len(word) > 60:
+    if not word or len(word) > MAX_WORD_LENGTH:
         return None
     return _LANGUAGES.get(_key(word))
 
@@ -45,7 +46,7 @@ def country_name(word: str) -> str | None:
     >>> country_name("South Korea"), country_name("Republic of Korea"), country_name("Peoples R China")
     ('Republic of Korea', 'Republic of Korea', 'China')
     """
-    if not word or len(word) > 80:
+    if not word or len(word) > MAX_WORD_LENGTH:
         return None
     return _COUNTRIES.get(_key(word))
 
@@ -55,7 +56,9 @@ def _languages(value: str) -> list[str] | None:
     code = language_code(value)
     if code is not None:
         return [code]
-    parts = [p for p in _SEPARATORS.split(value) if p]
+    if len(value) > MAX_WORD_LENGTH:
+        return None
+    parts = [p.strip() for p in _SEPARATORS.split(value) if p.strip()]
     codes = [language_code(p) for p in parts]
     if len(parts) > 1 and all(codes):
         return list(dict.fromkeys(c for c in codes if c))

@@ -30,7 +30,7 @@ MAX_NAME_LENGTH = 200
 
 # Affiliation markers, footnote symbols and e-mail addresses around a name.
 _MARKER_CHARS_END = " \t\n\r0123456789,;*†‡§¶#¹²³⁰⁴⁵⁶⁷⁸⁹[]()"
-_MARKER_CHARS_START = " \t\n\r0123456789*†‡§¶#¹²³⁰⁴⁵⁶⁷⁸⁹[]()"
+_MARKER_CHARS_START = " \t\n\r0123456789,;*†‡§¶#¹²³⁰⁴⁵⁶⁷⁸⁹[]()"
 _EMAIL = re.compile(r"\S{1,64}@\S{1,255}")
 _SPACES = re.compile(r"\s+")
 _INITIALS = re.compile(r"^(?:(?:[A-Z]-?){1,3}|(?:[A-Z]\.-?){1,4})$")
@@ -93,7 +93,7 @@ def _recase_given(text: str, family_caps: bool = False) -> str:
     Two or three capitals after a mixed-case family name are initials (``Bang OY``); after an
     all-caps family name a pronounceable word is a name (``ZHANG, LI``).
     """
-    if not text or any(ch.islower() for ch in text):
+    if not text or any(ch.islower() for ch in text) or not any(ch.isupper() for ch in text):
         return text
     compact = text.replace(" ", "").replace("-", "").replace(".", "")
     short = len(compact) <= 3 and " " not in text.strip() and compact.isalpha() and "." not in text
@@ -125,7 +125,7 @@ def _drop_degrees(tokens: list[str]) -> list[str]:
 
 def is_organisation(name: str) -> bool:
     """True when ``name`` reads as a group or institution rather than a person."""
-    if any(word in name for word in ORGANISATION_CJK):
+    if not name.isascii() and any(word in name for word in ORGANISATION_CJK):
         return True
     words = re.findall(r"[^\W\d_][\w.&'-]{0,40}", name.casefold())
     return (len(words) >= 2 and any(w in ORGANISATION_WORDS for w in words)) or len(words) > 8
@@ -198,7 +198,7 @@ def parse_name(text: str) -> Person:
     name = _strip_markers(text)
     if not name or len(name) > MAX_NAME_LENGTH:
         return Person(literal=_SPACES.sub(" ", text).strip() or None)
-    if has_cjk(name):
+    if not name.isascii() and has_cjk(name):
         return parse_cjk_name(name) if not is_organisation(name) else Person(literal=name)
     if is_organisation(name):
         return Person(literal=name)

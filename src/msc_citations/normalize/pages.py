@@ -17,15 +17,16 @@ from ..results import ParseIssue
 MAX_PAGES_TEXT = 200
 """Longer page strings are not parsed (they are kept as written, with an issue)."""
 
-_DASHES = re.compile(r"\s*(?:[-‐‑‒–—―−~～]|\bto\b|/)\s*")
 _LABEL = re.compile(
-    r"^(?:pp?\.?|pages?|页码|頁碼|页(?!数)|頁(?!數)|쪽|article\s?(?:no\.?|number)?|art\.?\s?no\.?)\s{0,3}[:：]?\s{0,3}",
+    r"^(?:pp?(?:\.|\s)|pages?\b|页码|頁碼|页(?!数)|頁(?!數)|쪽|article\s?(?:no\.?|number)?|art\.?\s?no\.?)"
+    r"\s{0,3}[:：]?\s{0,3}",
     re.I,
 )
-_PAGE = r"(?:[A-Za-z]{0,3}\d{1,9}[A-Za-z]?|[ivxlcdm]{1,10}|[IVXLCDM]{1,10})"
+_PAGE = r"(?:[A-Za-z]{0,6}\d{1,12}[A-Za-z]?|[ivxlcdm]{1,10}|[IVXLCDM]{1,10})"
 _RANGE = re.compile(rf"^({_PAGE})(?:\s*(?:[-‐‑‒–—―−~～]|to|/)\s*({_PAGE}))?$")
-_SPLIT = re.compile(r"^([A-Za-z]{0,3})(\d{1,9})([A-Za-z]?)$")
-_ARTICLE = re.compile(r"^[eE]\d{1,9}$")
+_SPLIT = re.compile(r"^([A-Za-z]{0,6})(\d{1,12})([A-Za-z]?)$")
+# An electronic locator standing alone: e37414, E37414, mbcE22120560 (Mol Biol Cell).
+_ARTICLE = re.compile(r"^[A-Za-z]{0,5}[eE]\d{1,12}$")
 _ROMAN = re.compile(r"^(?:[ivxlcdm]{1,10}|[IVXLCDM]{1,10})$")
 _COUNT = re.compile(r"[(\[;,]?\s{0,3}(\d{1,5})\s{0,2}(?:pages|pp\.?|p\.|页|頁)\s{0,3}[)\]]?$", re.I)
 _COUNT_CHINESE = re.compile(r"(?:共|页数[:：]?)\s{0,2}(\d{1,5})\s{0,2}页?")
@@ -80,6 +81,19 @@ def _page_count(text: str) -> tuple[str, int | None]:
     return text, None
 
 
+def _strip_labels(value: str) -> tuple[str, int | None]:
+    """The page text without labels (``pp.``, ``页码:``) and page counts, and the first count."""
+    count: int | None = None
+    for _ in range(4):  # "页码: 12 pages": strip until nothing changes, keep the first count
+        before = value
+        value, found = _page_count(_LABEL.sub("", value.strip(" .,;:")))
+        value = value.strip(" .,;:")
+        count = count if count is not None else found
+        if value == before:
+            break
+    return value, count
+
+
 def parse_pages(text: str) -> PageInfo:
     """Read a page string as written.
 
@@ -90,9 +104,7 @@ def parse_pages(text: str) -> PageInfo:
     """
     if not text or len(text) > MAX_PAGES_TEXT:
         return PageInfo(pages=text or None)
-    value = _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip(" .,;:")
-    value = _LABEL.sub("", value)
-    value, count = _page_count(value)
+    value, count = _strip_labels(_SPACES.sub(" ", unicodedata.normalize("NFKC", text)))
     head, sep, rest = value.partition(";") if ";" in value else value.partition(",")
     info = _parse_range(head.strip(), count)
     if sep and info.page_first is not None:
@@ -107,6 +119,8 @@ def _parse_range(value: str, count: int | None) -> PageInfo:
     if not match:
         return PageInfo(pages=value or None, page_count=count)
     first, last = match.group(1), match.group(2)
+    if last is not None and not (_ROMAN.match(first) and _ROMAN.match(last)):
+        last = _expand_last(first, last)
     if last is None or last == first:
         article = first if _ARTICLE.match(first) else None
         return PageInfo(pages=first, page_first=first, page_last=last, article_number=article, page_count=count)
@@ -114,7 +128,6 @@ def _parse_range(value: str, count: int | None) -> PageInfo:
         if (roman_to_int(first) or 0) > (roman_to_int(last) or 0):
             return PageInfo(pages=value, page_count=count)
         return PageInfo(pages=f"{first}-{last}", page_first=first, page_last=last, page_count=count)
-    last = _expand_last(first, last)
     return PageInfo(pages=f"{first}-{last}", page_first=first, page_last=last, page_count=count)
 
 

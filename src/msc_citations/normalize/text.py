@@ -27,6 +27,9 @@ _FURNITURE_MAX = max(len(line) for line in _FURNITURE["lines"]) + 8
 FURNITURE_SENTENCES: tuple[str, ...] = tuple(sorted(_FURNITURE["sentences"], key=len, reverse=True))
 
 _ALL_SPACE = re.compile(r"\s+")
+MIN_REPEATED_PREFIX = 40
+"""A paragraph repeated at the start of the next one is dropped only from this length on (a
+short line such as a label may legitimately start the next paragraph)."""
 _ZERO_WIDTH = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _HYPHEN_BREAK = re.compile(r"(?<=[a-z])-[ \t]{0,4}\n[ \t]{0,4}(?=[a-z])")
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029")
@@ -82,6 +85,8 @@ _ZERO_WIDTH_CHARS = ("\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
 
 def _nfc(text: str) -> str:
     """NFC with zero-width characters and soft hyphens removed (cheap when there are none)."""
+    if text.isascii():
+        return text
     if any(ch in text for ch in _ZERO_WIDTH_CHARS):
         text = _ZERO_WIDTH.sub("", text)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
@@ -124,9 +129,7 @@ def strip_furniture(text: str) -> str:
             text = text.replace(sentence, " ")
     lines = text.split("\n")
     kept = [
-        line
-        for line in lines
-        if len(line) > _FURNITURE_MAX or " ".join(line.split()).casefold() not in FURNITURE_LINES
+        line for line in lines if len(line) > _FURNITURE_MAX or " ".join(line.split()).casefold() not in FURNITURE_LINES
     ]
     return "\n".join(kept) if len(kept) != len(lines) else text
 
@@ -135,8 +138,9 @@ def drop_repeated_paragraphs(text: str) -> str:
     """Remove a paragraph repeated verbatim, and a paragraph that the next one repeats at its
     start (a copied summary followed by the full text).
 
-    >>> drop_repeated_paragraphs("A b.\\nA b. C d.\\nA b. C d.")
-    'A b. C d.'
+    >>> summary = "Stroke is the main cause of adult health damage."
+    >>> drop_repeated_paragraphs(f"{summary}\\n{summary} Stem cells may help.\\nNo.\\nNo.")
+    'Stroke is the main cause of adult health damage. Stem cells may help.\\nNo.'
     """
     if not text or "\n" not in text:
         return text
@@ -146,7 +150,7 @@ def drop_repeated_paragraphs(text: str) -> str:
     for i, para in enumerate(paragraphs):
         key = " ".join(para.split())
         nxt = " ".join(paragraphs[i + 1].split()) if i + 1 < len(paragraphs) else ""
-        if key in seen or (nxt.startswith(key) and len(nxt) > len(key)):
+        if key in seen or (len(key) >= MIN_REPEATED_PREFIX and nxt.startswith(key) and len(nxt) > len(key)):
             continue
         seen.add(key)
         kept.append(para)

@@ -52,6 +52,7 @@ BUILTIN_SOURCES: tuple[str, ...] = (
     "msc_citations.sources.chinese_index:ChineseIndexSource",
     "msc_citations.sources.chinese_rating:ChineseRatingSource",
     "msc_citations.sources.cnki:CnkiSource",
+    "msc_citations.sources.europepmc:EuropePmcSource",
 )
 
 _registry: dict[str, SourceParser] = {}

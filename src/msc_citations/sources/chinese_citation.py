@@ -15,13 +15,18 @@ from __future__ import annotations
 import re
 
 GBT_REFERENCE = re.compile(
-    r"^(?P<authors>[^\[\]]{1,600}?)\.\s{0,3}(?P<title>[^\[\]]{2,600}?)\s{0,2}\[(?P<kind>[A-Z]{1,2})(?:/OL)?\]\s{0,2}[.．]\s{0,3}"
+    r"^(?P<authors>(?:[^.\[\]]|(?<=\b[A-Z])\.){1,400})\.\s{0,3}(?P<title>[^\[\]]{2,600}?)\s{0,2}\[(?P<kind>[A-Z]{1,2})(?:/OL)?\]\s{0,2}[.．]\s{0,3}"
     r"(?P<journal>[^,，\d][^,，]{0,200}?)\s{0,2}[,，]\s{0,3}(?P<year>(?:19|20)\d\d)"
     r"(?:\s{0,2}[,，]\s{0,3}(?P<volume>[^(（:：,，.\s]{1,12}))?\s{0,2}(?:[(（]\s{0,2}(?P<issue>[^)）]{1,12}?)\s{0,2}[)）])?"
     r"(?:\s{0,2}[:：]\s{0,3}(?P<pages>[^.。]{1,60}?))?\s{0,2}(?:[.。]\s{0,3}(?:DOI|doi)\s{0,2}[:：]\s{0,3}(?P<doi>\S{6,300}?))?"
     r"[.。]?(?:\s{0,3}\[Article in Chinese\])?\s{0,3}$"
 )
-"""A GB/T 7714 journal reference (``Authors. Title[J]. Journal, Year, Vol(Issue): Pages. DOI: ...``)."""
+"""A GB/T 7714 journal reference (``Authors. Title[J]. Journal, Year, Vol(Issue): Pages. DOI: ...``).
+The author list holds no period except after an initial (``Barbara M. Kehm``), so the
+split between authors and title is found in one pass."""
+
+MAX_REFERENCE_LENGTH = 1200
+"""Longer lines are article text, not a reference or journal line (and are not scanned)."""
 
 JOURNAL_LINE = re.compile(
     r"^(?P<journal>[^\d,，›»]{2,80}?)\s{0,3}(?:[,，]|››|»)\s{0,3}(?P<year>(?:19|20)\d\d)\s{0,3}[,，]\s{0,3}"
@@ -55,6 +60,8 @@ def parse_reference(text: str) -> dict[str, str | None] | None:
     >>> ref["journal"], ref["volume"], ref["issue"], ref["pages"], ref["doi"]
     ('职业卫生与应急救援', '38', '5', '443-446, 451', '10.16369/j.oher.issn.1007-1326.2020.05.002')
     """
+    if len(text) > MAX_REFERENCE_LENGTH or "[" not in text or "]" not in text:
+        return None
     m = GBT_REFERENCE.match(text.strip())
     if not m:
         return None
@@ -63,6 +70,8 @@ def parse_reference(text: str) -> dict[str, str | None] | None:
 
 def parse_journal_line(text: str) -> dict[str, str | None] | None:
     """The parts of a journal line (``科学观察, 2016, 11(5): 1-17``); ``None`` otherwise."""
+    if len(text) > MAX_REFERENCE_LENGTH:
+        return None
     m = JOURNAL_LINE.match(text.strip())
     if not m:
         return None

@@ -171,7 +171,9 @@ def _english_block(out: Head, lines: list[str]) -> None:
             title += " " + lines[j]
             j += 1
         out.title_en = title.strip()
-        at = next((k for k in range(j, min(j + ENGLISH_AUTHOR_WINDOW, len(lines))) if _latin_author_line(lines[k])), None)
+        at = next(
+            (k for k in range(j, min(j + ENGLISH_AUTHOR_WINDOW, len(lines))) if _latin_author_line(lines[k])), None
+        )
         if at is None:
             return
         names = (n.strip().rstrip("0123456789,*#† ") for n in re.split(r"\s*,\s*", lines[at]))

@@ -1,4 +1,4 @@
-"""Helpers shared by the Chinese sources (the WoS-style index page, the rating site, and
+"""Building blocks shared by the Chinese sources (the WoS-style index page, the rating site, and
 CNKI/Wanfang/VIP/SinoMed records and journal sites).
 
 These pages print a record as labelled fields: a label alone on its line with the value on
@@ -211,7 +211,7 @@ def cut_sections(lines: list[str], stop: frozenset[str] = frozenset()) -> Sectio
 
 
 def split_keywords(text: str | None) -> list[str]:
-    """``a; b ;c;`` or ``干细胞；卒中、移植`` -> the keywords (empty parts dropped, no duplicates).
+    """``a; b ;c;`` or ``干细胞；卒中、移植`` -> the keywords (empty parts dropped, each kept once).
 
     >>> split_keywords("STROMAL CELLS; RECOVERY; CORD;")
     ['STROMAL CELLS', 'RECOVERY', 'CORD']

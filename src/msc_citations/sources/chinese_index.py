@@ -49,6 +49,8 @@ MARKERS: tuple[tuple[str, float], ...] = (
 )
 """Lines (or line starts) that mark this layout, with their weight in detection."""
 
+REFS_ONLY = re.compile(r"^\[(?P<refs>[\d\s,，]{1,60})\]$")
+"""A line holding only institution numbers (``[1 ,2 ]``), printed under a name by some saves."""
 AUTHOR_REFS = re.compile(r"^(?P<name>[^\[\]]{1,200}?)\s*\[(?P<refs>[\d\s,，]{1,60})\]\s*$")
 """``Chung, Jong-Won [1 ,2 ]``."""
 
@@ -66,7 +68,7 @@ class ChineseIndexSource(BaseSource):
 
     def detect(self, doc: Document) -> float:
         """Keyed on the spaced ``D O I`` label, ``中图分类号``/``学科分类号`` and ``相关论文``."""
-        lines = doc.lines[:PAGE_SCAN_LINES]
+        lines = [line.replace("：", ":") for line in doc.lines[:PAGE_SCAN_LINES]]
         score = 0.0
         for marker, weight in MARKERS:
             if any(line == marker or (marker.endswith(":") and line.startswith(marker)) for line in lines):
@@ -158,7 +160,7 @@ def _authors(sections: Sections, issues: list[ParseIssue]) -> list[Person]:
             unnumbered.append(line.strip())
     people: list[Person] = []
     section = sections.first("authors")
-    for line in section.lines if section else []:
+    for line in _join_refs(section.lines if section else []):
         m = AUTHOR_REFS.match(line.strip())
         name, refs = (m.group("name"), re.findall(r"\d{1,3}", m.group("refs"))) if m else (line.strip(), [])
         missing = [r for r in refs if r not in institutions]
@@ -169,6 +171,17 @@ def _authors(sections: Sections, issues: list[ParseIssue]) -> list[Person]:
             affiliations = list(unnumbered)
         people.append(_person(name, affiliations))
     return people
+
+
+def _join_refs(lines: list[str]) -> list[str]:
+    """Put a line of institution numbers back after the name above it."""
+    out: list[str] = []
+    for line in lines:
+        if REFS_ONLY.match(line.strip()) and out:
+            out[-1] = f"{out[-1]} {line.strip()}"
+        else:
+            out.append(line)
+    return out
 
 
 def _person(name: str, affiliations: list[str]) -> Person:

@@ -75,7 +75,7 @@ def parse_author_line(line: str) -> list[tuple[str, list[str]]]:
     for tok in _tokens(line):
         name, refs = split_name_refs(tok)
         if name:
-            out.append((name, refs + ["*"] if "*" in tok else refs))
+            out.append((name, [*refs, "*"] if "*" in tok else refs))
         elif "*" in tok and out and "*" not in out[-1][1]:
             out[-1][1].append("*")
     return out

@@ -1,4 +1,5 @@
-"""ClinicalTrials.gov: the study page (copied text or saved HTML), API v2 JSON, legacy XML.
+"""ClinicalTrials.gov: the study page (copied text or saved HTML), API v2 JSON, legacy XML
+(and the classic API's JSON that reviewers saved before 2024).
 
 Every shape goes through one record builder (:mod:`.trial_record`), so the same trial read
 from its page, its API v2 JSON or its legacy XML gives the same record wherever the inputs
@@ -29,6 +30,7 @@ from .trial_common import (
     to_int,
 )
 from .trial_ctgov_api import record_from_api_v2, studies_in
+from .trial_ctgov_v1 import record_from_api_v1, v1_studies_in
 from .trial_ctgov_xml import is_legacy_xml, record_from_legacy_xml
 from .trial_record import TrialFacts, build_trial_record
 
@@ -122,14 +124,15 @@ class ClinicalTrialsSource(BaseSource):
     """ClinicalTrials.gov study pages, API v2 JSON and legacy XML."""
 
     name: ClassVar[str] = "clinicaltrials"
-    label: ClassVar[str] = "ClinicalTrials.gov (study page, API v2 JSON, legacy XML)"
+    label: ClassVar[str] = "ClinicalTrials.gov (study page, API v2 JSON, classic API JSON, legacy XML)"
     priority: ClassVar[int] = 60
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html", "json", "xml")
 
     def detect(self, doc: Document) -> float:
         """API v2 JSON, ``<clinical_study>`` XML, or a page naming its ClinicalTrials.gov id."""
         if doc.kind == "json":
-            return 0.95 if '"protocolSection"' in doc.text[:200000] else 0.0
+            head = doc.text[:200000]
+            return 0.95 if '"protocolSection"' in head or '"ProtocolSection"' in head else 0.0
         if doc.kind == "xml":
             return 0.95 if is_legacy_xml(doc.tree) else 0.0
         head = doc.visible_text[:20000]
@@ -158,9 +161,14 @@ class ClinicalTrialsSource(BaseSource):
         except DecodeError as exc:
             return ParseResult(issues=[ParseIssue(exc.reason, severity="error")])
         studies = studies_in(data)
-        if not studies:
-            return ParseResult(issues=[ParseIssue("no API v2 study (protocolSection) in the JSON", severity="error")])
-        return ParseResult(records=[record_from_api_v2(s, self.provenance(doc)) for s in studies])
+        if studies:
+            return ParseResult(records=[record_from_api_v2(s, self.provenance(doc)) for s in studies])
+        classic = v1_studies_in(data)
+        if classic:
+            return ParseResult(records=[record_from_api_v1(s, self.provenance(doc)) for s in classic])
+        return ParseResult(
+            issues=[ParseIssue("no ClinicalTrials.gov study (protocolSection) in the JSON", severity="error")]
+        )
 
     def _parse_page(self, doc: Document) -> ParseResult:
         issues: list[ParseIssue] = []

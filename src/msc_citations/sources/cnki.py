@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from ..document import Document, DocumentKind
 from ..model import AltTitle, Person
+from ..normalize.ids import find_registry_ids
 from ..results import ParseIssue, ParseResult
 from .base import BaseSource
 from .chinese_citation import parse_reference, parse_year_volume_issue
@@ -101,17 +102,19 @@ class CnkiSource(BaseSource):
         _english(sections, head, extra)
         _codes(sections, extra)
         funding = funding_entries(sections)
+        _meta_fallback(doc, bib)
         record = self.new_record(
             doc,
             title=title,
             alt_titles=[AltTitle(text=english_title, language="en")] if english_title else [],
-            authors=_authors(sections, head, bib, extra),
+            authors=_authors(sections, head, extra),
             abstract=abstract,
             abstract_sections=parts,
             keywords=split_keywords_section(sections.first("keywords")),
             funding=funding,
             classification=extra["clc"][0] if extra.get("clc") else None,
             language="Chinese" if has_han(title) else None,
+            registry_ids=find_registry_ids(sections.text("registration") or ""),
             url=doc.canonical_url,
             extra=extra,
             **bib,
@@ -123,9 +126,12 @@ def _bibliographic(sections: Sections, head: Head, extra: dict[str, Any]) -> dic
     """Journal, year, volume, issue, pages, DOI, counts: labelled fields first, then the
     citation line (``引用本文``), then journal and issue lines of the page head."""
     out: dict[str, Any] = {}
-    ref = parse_reference(sections.text("citation") or "") or (
-        parse_reference(head.citation) if head.citation else None
-    )
+    ref = parse_reference(sections.text("citation") or "")
+    if ref is None and head.citation:
+        # An unlabelled reference counts only when its title is printed on the page as a
+        # heading: article pages also show references of other articles.
+        loose = parse_reference(head.citation)
+        ref = loose if loose and loose.get("title") in head.lines else None
     for source in (ref, head.journal_line, head.issue_line):
         for key in ("title", "journal", "year", "volume", "issue", "pages", "doi"):
             if source and source.get(key) and key not in out:
@@ -167,7 +173,7 @@ def _bibliographic(sections: Sections, head: Head, extra: dict[str, Any]) -> dic
     return {k: v for k, v in out.items() if v not in (None, "")}
 
 
-def _authors(sections: Sections, head: Head, bib: dict[str, Any], extra: dict[str, Any]) -> list[Person]:
+def _authors(sections: Sections, head: Head, extra: dict[str, Any]) -> list[Person]:
     """Authors from the ``作者`` field or the author line under the title, with affiliations."""
     labelled = sections.first("authors")
     line = " ".join(labelled.lines) if labelled and labelled.lines else head.author_line
@@ -184,6 +190,33 @@ def _authors(sections: Sections, head: Head, bib: dict[str, Any], extra: dict[st
     if leftover:
         extra["affiliations"] = leftover
     return people
+
+
+META_FIELDS: dict[str, str] = {
+    "journal": "citation_journal_title",
+    "year": "citation_date",
+    "volume": "citation_volume",
+    "issue": "citation_issue",
+    "doi": "citation_doi",
+}
+"""Highwire tags of saved journal pages, read only for a field the page body does not state."""
+
+
+def _meta_fallback(doc: Document, bib: dict[str, Any]) -> None:
+    """Fill fields the visible page leaves out from the page's ``citation_*`` meta tags."""
+    if doc.kind != "html":
+        return
+    meta = doc.meta
+    for key, tag in META_FIELDS.items():
+        value = (meta.get(tag) or [""])[0].strip()
+        if value and not bib.get(key):
+            bib[key] = to_int(value[:4]) if key == "year" else value
+    first = (meta.get("citation_firstpage") or [""])[0].strip()
+    last = (meta.get("citation_lastpage") or [""])[0].strip()
+    if first and not bib.get("pages"):
+        bib["pages"] = f"{first}-{last}" if last and last != first else first
+    if not bib.get("year"):
+        bib.pop("year", None)
 
 
 def _english_reference(sections: Sections, head: Head, doi: str | None) -> tuple[str, str] | None:

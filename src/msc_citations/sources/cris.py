@@ -65,6 +65,12 @@ LABELS: dict[str, str] = {
     "MFDS Regulated Study": "regulated",
     "식약처규제연구": "regulated",
     "IND/IDE Protocol": "ind",
+    "IND/IDE Protocol 여부": "ind",
+    "임상연구 요양급여 적용 신청 여부": "healthcare_benefit",
+    "최초제출일": "first_submitted",
+    "First Submitted Date": "first_submitted",
+    "최종갱신일": "last_updated",
+    "Last Updated Date": "last_updated",
     "Registered at Other Registry": "other_registry",
     "타등록시스템 등록여부": "other_registry",
     "Study Site": "site_kind",
@@ -72,13 +78,28 @@ LABELS: dict[str, str] = {
     "Data Monitoring Committee": "dmc",
     "위원회명": "irb_name",
     "위원회주소": "irb_address",
-}
+    **dict.fromkeys(
+        (
+            "Skip to content", "About CRIS", "Search", "Basic Search", "Advanced Search", "Search by Topics",
+            "Condition(s)/Problem(s)", "Intervention Type", "Recently Registered", "Recently Updated", "FAQ",
+            "Statistics", "Registration Data Set", "Contact Us", "Background Information", "1.Background",
+            "Healthcare Benefit", "Approval Status", "Institutional Review Board Information",
+            "2. Institutional Review Board/Ethics Committee", "Institutional Review Board", "Contact Details",
+            "3.Contact Details", "Contact Person for Principal Investigator / Scientific Queries",
+            "Contact Person for Public Queries", "Contact Person for Updating Information", "Status",
+            "4. Status Status", "연구정보 국문", "상태 등록", "1. 연구개요", "연구개요", "2. 임상연구윤리심의",
+            "임상연구윤리심의",
+        ),
+        "furniture",
+    ),
+}  # fmt: skip
 PAGE = RegistryPage(
     registry="CRiS",
     labels=LABELS,
     id_pattern=ID_PATTERN,
     language="Korean",
     language_code="ko",
+    notices=("CRIS 필수등록항목", "WHO ICTRP (International Clinical Trial Registry Platform)에서"),
     inline_space=True,
 )
 

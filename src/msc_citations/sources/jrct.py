@@ -15,6 +15,7 @@ from typing import ClassVar
 from ..document import Document, DocumentKind
 from ..results import ParseIssue, ParseResult
 from .base import BaseSource
+from .trial_common import map_phase, map_status
 from .trial_record import TrialFacts, build_trial_record
 
 ID_PATTERN = re.compile(r"jRCT[a-z]?\d{9,10}")
@@ -81,7 +82,10 @@ class JrctSource(BaseSource):
         facts.language = "Japanese"
         if not facts.trial_id and not facts.title:
             return ParseResult(issues=[ParseIssue("no jRCT id or title on the page", severity="error")])
-        return ParseResult(records=[build_trial_record(facts, self.provenance(doc))])
+        issues = []
+        if "summary_values" in facts.extra:
+            issues.append(ParseIssue("the summary table is not in the expected order; its values kept in extra"))
+        return ParseResult(records=[build_trial_record(facts, self.provenance(doc))], issues=issues)
 
 
 def _summary_table(lines: Sequence[str]) -> TrialFacts:
@@ -111,9 +115,12 @@ def _summary_table(lines: Sequence[str]) -> TrialFacts:
     facts.sponsor = values.get("institution")
     facts.extra["investigator"] = values.get("investigator")
     facts.summary = values.get("purpose_text")
-    facts.phase = values.get("phase")
+    # The order is only trusted where the values read as what they should be.
+    facts.phase = values.get("phase") if map_phase(values.get("phase")) else None
     facts.conditions = [values["conditions"]] if values.get("conditions") else []
-    facts.status = values.get("status")
+    facts.status = values.get("status") if map_status(values.get("status")) else None
+    if values and (facts.phase is None or facts.status is None):
+        facts.extra["summary_values"] = list(values.values())
     facts.extra["committee"] = values.get("committee")
     facts.extra["committee_number"] = values.get("committee_number")
     return facts

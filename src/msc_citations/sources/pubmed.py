@@ -34,7 +34,8 @@ PAGE_MARKERS: tuple[str, ...] = (
 )
 """Labels of the PubMed abstract page (each adds to the detection score)."""
 ID_MARKERS: tuple[str, ...] = ("PMID:", "PMCID:")
-HTML_MARKERS: tuple[str, ...] = ("heading-title", "full-view-identifiers", "ncbi_app", "ncbi_uid")
+HTML_MARKERS: tuple[str, ...] = ("ncbi_app", "ncbi_uid", "heading-title", "full-view-identifiers")
+"""Saved-page markup (head first: the scan stops at the second one found)."""
 MEDLINE_TAGS_SEEN: tuple[str, ...] = ("\nTI  - ", "\nFAU - ", "\nAU  - ", "\nSO  - ", "\nDP  - ")
 DETECT_LINES = 400
 
@@ -60,8 +61,7 @@ class PubMedSource(BaseSource):
             url = (doc.canonical_url or "").lower()
             if any(host in url for host in PUBMED_HOSTS):
                 score = max(score, 0.9)
-            head = doc.text[:200_000]
-            if sum(marker in head for marker in HTML_MARKERS) >= 2:
+            if _markers_seen(doc.text[:200_000], HTML_MARKERS, 2):
                 score = max(score, 0.85)
         return score
 
@@ -132,13 +132,38 @@ def _detect_medline(doc: Document) -> float:
     return min(0.95, 0.6 + 0.08 * seen) if split_records(doc.text[:20_000]) else 0.0
 
 
+def _markers_seen(text: str, markers: tuple[str, ...], needed: int) -> bool:
+    """True when at least ``needed`` of ``markers`` occur in ``text`` (stops scanning a
+    200 KB page as soon as they do)."""
+    seen = 0
+    for marker in markers:
+        seen += marker in text
+        if seen >= needed:
+            return True
+    return False
+
+
+def _may_be_summary(line: str) -> bool:
+    # Cheap necessary conditions of SUMMARY: its first part holds no "." and is followed by
+    # ". "; the journal, a "." and the date follow, and at most one final "." (2 or 3 in all).
+    dot = line.find(".")
+    return dot >= 2 and line[dot + 1 : dot + 2] == " " and 2 <= line.count(".") <= 3
+
+
+def _may_be_citation(line: str) -> bool:
+    # CITATION needs a year starting 18, 19 or 20.
+    return "19" in line or "20" in line or "18" in line
+
+
 def _detect_page(doc: Document) -> float:
     lines = doc.lines[:DETECT_LINES]
     text = "\n".join(lines)
     hits = sum(marker in text for marker in PAGE_MARKERS)
     ids = sum(marker in text for marker in ID_MARKERS)
-    cited = any(read_citation(line, None, PageFacts()) for line in lines[:60] if CITATION.match(line))
-    summary = any(SUMMARY.match(line) for line in lines)
+    cited = any(
+        read_citation(line, None, PageFacts()) for line in lines[:60] if _may_be_citation(line) and CITATION.match(line)
+    )
+    summary = any(SUMMARY.match(line) for line in lines if _may_be_summary(line))
     score = 0.15 * hits + 0.2 * ids + 0.2 * cited + 0.25 * summary
     if hits == 0 and not summary:
         score = min(score, 0.4 if ids and cited else 0.2)

@@ -106,12 +106,12 @@ chapter is a chapter)."""
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}")
 ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
-_SPACES = re.compile(r"\s+")
 
 
 def squash(text: str | None) -> str:
     """White space collapsed to single spaces, ends stripped."""
-    return _SPACES.sub(" ", text or "").strip()
+    # str.split() splits on exactly the characters regex \s matches: same result, faster.
+    return " ".join(text.split()) if text else ""
 
 
 def registry_id(databank: str | None, accession: str) -> RegistryId | None:

@@ -121,27 +121,35 @@ def split_records(text: str) -> list[Fields]:
     """The records of a MEDLINE text as lists of ``(tag, value)``, continuation lines
     joined to their value. Lines before the first tag are ignored."""
     records: list[Fields] = []
-    current: Fields = []
+    # Each field as (tag, [value, continuation lines...]), joined once at the end rather
+    # than re-copying a long abstract at every continuation line.
+    current: list[tuple[str, list[str]]] = []
+    has_pmid = False
     for raw in text.splitlines():
-        line = raw.rstrip()
-        if not line.strip():
+        line = raw.strip()
+        if not line:
             if current:
-                records.append(current)
-                current = []
+                records.append(_joined(current))
+                current, has_pmid = [], False
             continue
-        m = TAG_LINE.match(line) if not line[0].isspace() else None
+        m = TAG_LINE.match(raw.rstrip()) if not raw[0].isspace() else None
         if m:
             tag = m.group("tag")
-            if tag == "PMID" and any(t == "PMID" for t, _ in current):
-                records.append(current)
-                current = []
-            current.append((tag, m.group("value").strip()))
+            if tag == "PMID":
+                if has_pmid:
+                    records.append(_joined(current))
+                    current = []
+                has_pmid = True
+            current.append((tag, [m.group("value").strip()]))
         elif current:
-            tag, value = current[-1]
-            current[-1] = (tag, f"{value} {line.strip()}".strip())
+            current[-1][1].append(line)
     if current:
-        records.append(current)
+        records.append(_joined(current))
     return records
+
+
+def _joined(fields: list[tuple[str, list[str]]]) -> Fields:
+    return [(tag, " ".join(part for part in parts if part)) for tag, parts in fields]
 
 
 def parse_medline(text: str) -> list[Record]:

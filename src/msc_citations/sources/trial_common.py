@@ -39,6 +39,9 @@ INLINE_TIME_FRAME = re.compile(
 )
 """``Measure [ Time Frame: 12 months ] description`` (ClinicalTrials.gov classic pages)."""
 
+BILINGUAL_SPLIT = re.compile(r"\s?/\s?")
+"""The separator of a value written in two languages."""
+
 _PHASE_TOKEN = re.compile(r"(?<![a-z])(iv|iii|ii|i|[1-4]|[ⅰⅱⅲⅳ]|[一二三四])(?![a-z])")
 _PHASE_WORDS = re.compile(r"phase|第|期|相|臨床試験|临床试验|試験|임상|상", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -90,6 +93,8 @@ def map_term(table: str, text: str | None) -> str | None:
 
     >>> map_term("allocation", "Randomized"), map_term("masking", "None (Open Label)")
     ('RANDOMIZED', 'NONE')
+    >>> map_term("status", "一般募集中/Open public recruiting")
+    'RECRUITING'
     """
     if not text or not text.strip():
         return None
@@ -101,7 +106,13 @@ def map_term(table: str, text: str | None) -> str | None:
     if upper in set(entries.values()):
         return upper
     head = key.split("(", 1)[0].strip()
-    return entries.get(head)
+    if head in entries:
+        return entries[head]
+    # Bilingual values: "一般募集中/Open public recruiting", "募集中 / Recruiting".
+    for part in BILINGUAL_SPLIT.split(key) if BILINGUAL_SPLIT.search(key) else ():
+        if part.strip() in entries:
+            return entries[part.strip()]
+    return None
 
 
 def map_status(text: str | None) -> str | None:
@@ -202,18 +213,34 @@ class Field:
         return " ".join(x for x in self.lines if x).strip()
 
 
-def label_index(labels: Mapping[str, str]) -> list[tuple[str, str]]:
-    return sorted(((_key(label), key) for label, key in labels.items()), key=lambda p: -len(p[0]))
+LabelIndex = dict[str, list[tuple[str, str]]]
+"""Folded labels with their keys, bucketed by first character, longest first."""
+
+_INDEXES: dict[int, tuple[Mapping[str, str], LabelIndex]] = {}
+
+
+def label_index(labels: Mapping[str, str]) -> LabelIndex:
+    """The lookup table of a label map; built once per table."""
+    cached = _INDEXES.get(id(labels))
+    if cached is not None and cached[0] is labels:
+        return cached[1]
+    index: LabelIndex = {}
+    for label, key in sorted(labels.items(), key=lambda p: -len(p[0])):
+        folded = _key(label)
+        if folded:
+            index.setdefault(folded[0], []).append((folded, key))
+    _INDEXES[id(labels)] = (labels, index)
+    return index
 
 
 LABEL_END = ":：|\t"
 
 
-def match_label(line: str, index: Sequence[tuple[str, str]], *, inline_space: bool = False) -> tuple[str, str] | None:
+def match_label(line: str, index: LabelIndex, *, inline_space: bool = False) -> tuple[str, str] | None:
     """``(key, rest of line)`` when ``line`` starts with a known label; the label must be the
     whole line or be followed by a colon, bar or tab (or, with ``inline_space``, a space)."""
     low = line.lower()
-    for label, key in index:
+    for label, key in index.get(low[:1], ()):
         if not low.startswith(label):
             continue
         rest = line[len(label) :]

@@ -109,6 +109,11 @@ def record_from_legacy_xml(root: etree._Element, provenance: Provenance | None =
     f.outcomes = _outcomes(root)
     f.sites = _sites(root)
     f.extra["references"] = _references(root)
+    f.extra["countries"] = _all(root, "location_countries/country")
+    f.extra["removed_countries"] = _all(root, "removed_countries/country")
+    f.extra["see_also_links"] = [
+        {"label": _t(link, "description"), "url": _t(link, "url")} for link in root.findall("link") if _t(link, "url")
+    ]
     f.extra["officials"] = [
         {"name": _t(o, "last_name"), "affiliation": _t(o, "affiliation"), "role": _t(o, "role")}
         for o in root.findall("overall_official")

@@ -14,20 +14,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from ..document import Document, DocumentKind
-from ..model import Outcome, Record, RegistryId, TrialInfo
+from ..model import Outcome, Record
 from ..results import ParseIssue, ParseResult
 from .base import BaseSource
 from .trial_common import (
     Field,
     all_values,
     first_value,
-    keep_wording,
-    map_phase,
     map_status,
-    map_term,
     nct_from,
     parse_outcome_lines,
     registry_id,
@@ -35,6 +32,7 @@ from .trial_common import (
     to_int,
     unique_paragraphs,
 )
+from .trial_record import TrialFacts, build_trial_record
 
 MAX_SCORE = 0.8
 """Below the registries' own sources, which know their pages for certain."""
@@ -67,6 +65,7 @@ LABELS: dict[str, str] = {
     "Registration Number": "ids",
     "NCT ID": "ids",
     "Lead Sponsor": "sponsor",
+    "Last Updated": "last_update_posted",
     "Summary": "summary",
     "Brief Summary": "summary",
     "About": "summary",
@@ -86,6 +85,13 @@ LABELS: dict[str, str] = {
     "Eligibility Criteria": "eligibility",
 }
 """Mirror labels (matched case-insensitively, alone on a line or before a colon)."""
+
+LABEL_LINES: dict[str, str] = {label.lower(): key for label, key in LABELS.items()}
+"""A line that is only a label (case folded, trailing colon dropped) -> its key."""
+MAX_LABEL_LINE = 60
+
+EXTRA_TEXT_KEYS = ("description", "inclusion", "exclusion", "eligibility", "sex", "ages", "volunteers", "funder_type")
+"""Labelled text with no record field, kept in ``extra`` under these names."""
 
 DESIGN_KEYS = frozenset(
     {"study_type", "allocation", "purpose", "masking", "enrollment", "phase", "intervention_model", "status"}
@@ -113,7 +119,12 @@ BOILERPLATE: tuple[str, ...] = (
     "Understand how the trial is structured",
     "The study team has not published outcome measurements",
 )
-BOILERPLATE_LINES = frozenset({"Menu", "Results pending", "Study Results", "Basic Information"})
+BOILERPLATE_LINES = frozenset(
+    {
+        "Menu", "Results pending", "Study Results", "Basic Information", "Skip to main content", "Skip to content",
+        "Back to results", "Share", "Print", "Search", "Home", "Overview",
+    }
+)  # fmt: skip
 """Furniture lines dropped only when they are the whole line."""
 """Site furniture and disclaimers: a line containing one of these is dropped."""
 
@@ -154,12 +165,18 @@ class TrialMirrorSource(BaseSource):
 
     def detect(self, doc: Document) -> float:
         """Design labels alone on their lines, ``Time frame:`` lines, mirror layouts."""
-        lines = doc.lines[:4000]
-        _, fields = split_labelled(lines, LABELS)
-        keys = {f.key for f in fields}
-        score = 0.2 * len(keys & DESIGN_KEYS) + 0.3 * bool(keys & {"status_phase"})
-        score += 0.1 * min(3, sum(1 for x in lines if TIME_FRAME_HINT.match(x)))
-        if any(PHASE_RESULTS_LINE.match(x) for x in lines[:20]):
+        keys: set[str] = set()
+        time_frames = 0
+        for line in doc.lines[:4000]:
+            if len(line) > MAX_LABEL_LINE:
+                continue
+            key = LABEL_LINES.get(line.lower().rstrip(" :："))
+            if key:
+                keys.add(key)
+            elif TIME_FRAME_HINT.match(line):
+                time_frames += 1
+        score = 0.2 * len(keys & DESIGN_KEYS) + 0.3 * ("status_phase" in keys) + 0.1 * min(3, time_frames)
+        if any(PHASE_RESULTS_LINE.match(x) for x in doc.lines[:20]):
             score += 0.4
         if score and nct_from(doc.canonical_url, doc.name):
             score += 0.1
@@ -184,41 +201,36 @@ class TrialMirrorSource(BaseSource):
         return ParseResult(records=[record], issues=issues)
 
     def _record(self, doc: Document, parts: _Parts, issues: list[ParseIssue]) -> Record:
-        extra: dict[str, Any] = {}
-        title, head_status, head_phase, paragraphs = _read_head(parts.head)
+        facts = TrialFacts(url=doc.canonical_url)
+        facts.title, head_status, head_phase, paragraphs, unplaced = _read_head(parts.head)
         loose = _read_loose(parts.loose)
-        trial = _trial(parts.fields, loose, head_status, head_phase, extra)
+        _design(facts, parts.fields, loose, head_status, head_phase)
         summary = [*paragraphs, *(f.text for f in parts.fields if f.key == "summary")]
-        abstract = "\n\n".join(unique_paragraphs(summary)) or None
-        for key in ("description", "inclusion", "exclusion", "eligibility", "sex", "ages", "volunteers", "funder_type"):
+        facts.summary = "\n\n".join(unique_paragraphs(summary)) or None
+        for key in EXTRA_TEXT_KEYS:
             value = "\n".join(all_values(parts.fields, key))
             if value:
-                extra[key] = value
-        ids = _registry_ids(doc, parts.fields, extra)
-        if not ids:
+                facts.extra[key] = value
+        if unplaced:
+            facts.extra["unlabelled_lines"] = unplaced
+        _registry_ids(doc, parts.fields, facts)
+        if not facts.trial_id:
             issues.append(
                 ParseIssue("the page states no NCT id and none was given by URL or file name", "registry_ids")
             )
-        return self.new_record(
-            doc,
-            type="clinical-trial",
-            title=title,
-            abstract=abstract,
-            registry_ids=ids,
-            url=doc.canonical_url,
-            trial=trial,
-            extra=extra,
-        )
+        return build_trial_record(facts, self.provenance(doc))
 
 
 def _is_boilerplate(line: str) -> bool:
     return line in BOILERPLATE_LINES or any(b in line for b in BOILERPLATE) or line.endswith(" logo")
 
 
-def _read_head(head: Sequence[str]) -> tuple[str | None, str | None, str | None, list[str]]:
-    """Title, a bare status line, a ``Phase x Results`` line and summary paragraphs."""
+def _read_head(head: Sequence[str]) -> tuple[str | None, str | None, str | None, list[str], list[str]]:
+    """Title, a bare status line, a ``Phase x Results`` line, summary paragraphs and the
+    lines that fit none of these (kept, not dropped)."""
     title = status = phase = None
     paragraphs: list[str] = []
+    unplaced: list[str] = []
     for line in head:
         m = PHASE_RESULTS_LINE.match(line)
         if m:
@@ -229,7 +241,9 @@ def _read_head(head: Sequence[str]) -> tuple[str | None, str | None, str | None,
             paragraphs.append(line)
         elif title is None and len(line) >= 15:
             title = line
-    return title, status, phase, paragraphs
+        else:
+            unplaced.append(line)
+    return title, status, phase, paragraphs, unplaced
 
 
 @dataclass
@@ -272,59 +286,44 @@ def _read_loose(lines: Sequence[str]) -> _Loose:
     return out
 
 
-def _trial(
-    fields: list[Field], loose: _Loose, head_status: str | None, head_phase: str | None, extra: dict[str, Any]
-) -> TrialInfo:
+def _design(f: TrialFacts, fields: list[Field], loose: _Loose, head_status: str | None, head_phase: str | None) -> None:
+    """The design block as written; the shared builder maps it onto the enums."""
     status_lines = all_values(fields, "status_phase")
-    raw_status = (
+    f.status = (
         first_value(fields, "status")
         or loose.status
         or head_status
         or next((x for x in status_lines if map_status(x)), None)
     )
     phase_lines = [x for x in status_lines if PHASE_LINE.match(x)]
-    raw_phase = first_value(fields, "phase") or head_phase or (" / ".join(phase_lines) or None)
-    status = map_status(raw_status)
-    phase = map_phase(phase_lines) if phase_lines and not first_value(fields, "phase") else map_phase(raw_phase)
-    keep_wording(extra, "status", raw_status, status)
-    keep_wording(extra, "phase", raw_phase, phase)
-    terms: dict[str, str | None] = {}
+    f.phase = first_value(fields, "phase") or head_phase or phase_lines or None
     for key in ("study_type", "allocation", "masking", "purpose", "intervention_model"):
-        raw = first_value(fields, key)
-        terms[key] = map_term(key, raw)
-        keep_wording(extra, key, raw, terms[key])
-    return TrialInfo(
-        status=status,
-        phase=phase,
-        study_type=terms["study_type"],
-        allocation=terms["allocation"],
-        masking=terms["masking"],
-        purpose=terms["purpose"],
-        intervention_model=terms["intervention_model"],
-        enrollment=to_int(first_value(fields, "enrollment")),
-        conditions=all_values(fields, "conditions"),
-        interventions=all_values(fields, "interventions") or loose.interventions,
-        sponsor=first_value(fields, "sponsor"),
-        sites=loose.sites,
-        start_date=first_value(fields, "start_date"),
-        completion_date=first_value(fields, "completion_date"),
-        outcomes=loose.outcomes,
-    )
+        setattr(f, key, first_value(fields, key))
+    f.enrollment = to_int(first_value(fields, "enrollment"))
+    f.conditions = all_values(fields, "conditions")
+    f.interventions = all_values(fields, "interventions") or loose.interventions
+    f.sponsor = first_value(fields, "sponsor")
+    f.sites = loose.sites
+    f.start_date = first_value(fields, "start_date")
+    f.completion_date = first_value(fields, "completion_date")
+    f.extra["last_update_posted"] = first_value(fields, "last_update_posted")
+    f.outcomes = loose.outcomes
 
 
-def _registry_ids(doc: Document, fields: list[Field], extra: dict[str, Any]) -> list[RegistryId]:
-    ids: list[RegistryId] = []
+def _registry_ids(doc: Document, fields: list[Field], f: TrialFacts) -> None:
+    """The page's ids (the first registration is the trial's own), else an NCT id from the
+    page's address or file name; other identifier-like values are kept as sponsor ids."""
     other: list[str] = []
     for value in all_values(fields, "ids"):
         reg = registry_id(value)
-        if reg is not None:
-            ids.append(reg)
-        elif ORG_ID_LINE.match(value):
-            other.append(value)
+        if reg is None:
+            if ORG_ID_LINE.match(value):
+                other.append(value)
+        elif f.trial_id is None:
+            f.trial_id = reg.id
+        else:
+            f.secondary_ids.append((reg.id, None))
     if other:
-        extra["org_study_ids"] = other
-    if not ids:
-        nct = nct_from(doc.canonical_url, doc.name)
-        if nct:
-            ids.append(RegistryId(registry="ClinicalTrials.gov", id=nct))
-    return ids
+        f.extra["org_study_ids"] = other
+    if f.trial_id is None:
+        f.trial_id = nct_from(doc.canonical_url, doc.name)

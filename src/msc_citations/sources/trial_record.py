@@ -133,7 +133,7 @@ def _trial_info(facts: TrialFacts, extra: dict[str, Any]) -> TrialInfo:
         interventions=_unique(facts.interventions),
         sponsor=facts.sponsor,
         collaborators=_unique(facts.collaborators),
-        sites=_unique(facts.sites),
+        sites=[s.strip() for s in facts.sites if s and s.strip()],  # one per listed site, repeats kept
         start_date=iso_date(facts.start_date),
         completion_date=iso_date(facts.completion_date),
         registration_date=iso_date(facts.registration_date),

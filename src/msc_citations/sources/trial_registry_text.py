@@ -26,9 +26,19 @@ from .trial_record import TrialFacts, build_trial_record
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 NOISE_LINES = frozenset({"日本語", "英語", "|", "Japanese", "English"})
 """Language tags of bilingual blocks: not values."""
+OUTCOME_PARTS = ("outcome_name", "outcome_type", "outcome_time", "outcome_method")
+"""Keys of outcomes written as small label groups (ChiCTR)."""
 NOTICE_PREFIXES = ("※", "* ")
 """Registry notices under the header (not part of any field)."""
-EXTRA_KEYS = ("objectives", "leader", "applicant", "registration_status", "scientific_title", "acronym", "last_updated")
+HANDLED_KEYS = frozenset(
+    {
+        "id", "title", "title_local", "secondary_ids", "status", "study_type", "allocation", "masking", "purpose",
+        "intervention_model", "phase", "enrollment", "conditions", "interventions", "sponsor", "registration_date",
+        "start_date", "completion_date", "summary", "country", "primary_outcome", "secondary_outcome", "furniture",
+        *("outcome_name", "outcome_type", "outcome_time", "outcome_method"),
+    }
+)  # fmt: skip
+"""Keys read into record fields; every other labelled field goes to ``extra`` under its key."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,8 @@ class RegistryPage:
     language: str
     language_code: str
     inline_space: bool = False
+    notices: tuple[str, ...] = ()
+    """Starts of the registry's own notice lines (not part of any field)."""
     url_template: str | None = None
 
 
@@ -88,7 +100,9 @@ def facts_from_fields(page: RegistryPage, fields: Sequence[Field], doc: Document
                 f.outcomes.append(o)
     f.outcomes.extend(outcome_groups(fields))
     _enrollment(fields, f)
-    for key in EXTRA_KEYS:
+    for key in dict.fromkeys(x.key for x in fields):
+        if key in HANDLED_KEYS:
+            continue
         values = list(dict.fromkeys(all_values(fields, key)))
         if values:
             f.extra[key] = values if len(values) > 1 else values[0]
@@ -109,7 +123,8 @@ def _local_or_first(fields: Sequence[Field], key: str) -> str | None:
 
 def parse_registry_page(page: RegistryPage, doc: Document, provenance_record: Record) -> ParseResult:
     """The record of one registry page; ``provenance_record`` carries the source block."""
-    lines = [x for x in doc.lines if x and x not in NOISE_LINES and not x.startswith(NOTICE_PREFIXES)]
+    notices = NOTICE_PREFIXES + page.notices
+    lines = [x for x in doc.lines if x and x not in NOISE_LINES and not x.startswith(notices)]
     _, fields = split_labelled(lines, page.labels, inline_space=page.inline_space)
     facts = facts_from_fields(page, fields, doc)
     if not facts.trial_id and not facts.title:
@@ -141,9 +156,6 @@ def _enrollment(fields: Sequence[Field], f: TrialFacts) -> None:
         f.enrollment = sum(sizes)
     else:
         f.enrollment = sizes[0] if sizes else None
-
-
-OUTCOME_PARTS = ("outcome_name", "outcome_type", "outcome_time", "outcome_method")
 
 
 def outcome_groups(fields: Sequence[Field]) -> list[Outcome]:

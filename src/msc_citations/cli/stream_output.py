@@ -1,0 +1,78 @@
+"""Writing a folder run's records as they come, for outputs that need no whole-library step.
+
+With ``--no-dedup`` (and no enrichment or related-paper flattening), a record's output does
+not depend on the records after it, so ``normalize`` writes each file's records in path
+order as soon as the files before it are done, instead of holding the whole library: the
+same bytes, without the memory. Only formats whose output is the concatenation of each
+record's own text qualify.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from ..folder import FileReport
+from ..formats import dumps
+from ..model import Record
+from ..record_ids import IdAssigner
+
+STREAMED_FORMATS: frozenset[str] = frozenset({"jsonl"})
+"""Formats written record by record (the text of a list is the texts of its records joined)."""
+CHUNK_RECORDS = 500
+
+
+def can_stream(args: argparse.Namespace) -> bool:
+    """True when this run's output can be written as the records come."""
+    return (
+        bool(args.no_dedup)
+        and not args.enrich
+        and not getattr(args, "with_related", False)
+        and args.to in STREAMED_FORMATS
+    )
+
+
+def write_streamed(
+    outcomes: Iterable[tuple[FileReport, list[Record]]], args: argparse.Namespace
+) -> tuple[list[FileReport], int]:
+    """Write the records of ``outcomes`` (in path order, without ids) to ``args.output``
+    (atomically: a temporary file renamed at the end) or standard output; returns the file
+    reports and the number of records written."""
+    if args.output and args.output != "-":
+        target = Path(args.output)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                result = _write(outcomes, fh, args.to)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return result
+    result = _write(outcomes, sys.stdout, args.to)
+    sys.stdout.flush()
+    return result
+
+
+def _write(outcomes: Iterable[tuple[FileReport, list[Record]]], out: TextIO, fmt: str) -> tuple[list[FileReport], int]:
+    ids = IdAssigner()
+    reports: list[FileReport] = []
+    chunk: list[Record] = []
+    written = 0
+    for report, records in outcomes:
+        reports.append(report)
+        chunk.extend(rec.model_copy(update={"id": None}) if rec.id else rec for rec in records)
+        if len(chunk) >= CHUNK_RECORDS:
+            out.write(dumps(ids.assign(chunk), format=fmt))
+            written += len(chunk)
+            chunk = []
+    if chunk:
+        out.write(dumps(ids.assign(chunk), format=fmt))
+        written += len(chunk)
+    return reports, written
