@@ -14,8 +14,6 @@ from typing import Any
 from .model import Record
 
 
-
-
 def record_json_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of one record as the library writes it."""
     schema = Record.model_json_schema(mode="serialization")

@@ -33,11 +33,7 @@ def register(sub: Any) -> None:
     p.add_argument("--report", metavar="FILE", help="write the per-file report (JSON) here")
     p.add_argument("--no-dedup", action="store_true", help="keep duplicates (no merging)")
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="parser processes (default: number of cores)")
-    p.add_argument(
-        "--enrich", action="store_true", help="fill missing fields from PubMed, Crossref, ClinicalTrials.gov"
-    )
-    p.add_argument("--offline", action="store_true", help="never use the network")
-    p.add_argument("--email", help="your contact e-mail for the web services (polite use)")
+    add_enrich_options(p)
     p.add_argument("--include", action="append", default=[], metavar="GLOB", help="only files matching (repeatable)")
     p.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip matching files (repeatable)")
     p.add_argument("--source", metavar="NAME", help="force one source for every file")
@@ -62,8 +58,6 @@ def _check_args(args: argparse.Namespace) -> str | None:
                 return f"{args.output}: refusing to write over an input"
             if root.is_dir() and out.is_relative_to(root) and out.exists():
                 return f"{args.output}: refusing to write over a file inside an input folder"
-    if args.enrich and args.offline:
-        return "--enrich needs the network; it cannot be combined with --offline"
     return None
 
 
