@@ -58,13 +58,15 @@ _HTML_START = re.compile(
     r"^\s*(?:<!--.{0,2000}?-->\s*)*(?:<!doctype\s+html|<html|<head|<meta|<body|<title)", re.I | re.S
 )
 _HTML_ANYWHERE = re.compile(r"<(?:html|body|head)[\s>]", re.I)
-_TAGGED_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ris", re.compile(r"^TY  - ", re.M)),
-    ("medline", re.compile(r"^PMID- ?\d", re.M)),
-    ("bibtex", re.compile(r"^\s*@[A-Za-z]+\s*[{(]", re.M)),
-    ("refer", re.compile(r"^%[0A-Z] \S", re.M)),
-    ("wos", re.compile(r"^(?:FN |PT [A-Z]\s*$)", re.M)),
+_TAGGED_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("ris", ("TY  - ",), re.compile(r"^TY  - ", re.M)),
+    ("medline", ("PMID-",), re.compile(r"^PMID- ?\d", re.M)),
+    ("bibtex", ("@",), re.compile(r"^\s*@[A-Za-z]+\s*[{(]", re.M)),
+    ("refer", ("%",), re.compile(r"^%[0A-Z] \S", re.M)),
+    ("wos", ("FN ", "PT "), re.compile(r"^(?:FN |PT [A-Z]\s*$)", re.M)),
 )
+"""Tagged dialects: a text each match needs (a cheap test that skips the multi-line scan
+of most texts), and the pattern."""
 
 
 def _strip_text(text: str) -> str:
@@ -238,8 +240,8 @@ def sniff_kind(text: str, name: str | None = None) -> tuple[DocumentKind, str | 
         return "xml", None
     if stripped.startswith("<") and re.match(r"<[A-Za-z_][\w.:-]*[\s>]", stripped):
         return "xml", None
-    for dialect, pattern in _TAGGED_PATTERNS:
-        if pattern.search(head):
+    for dialect, needs, pattern in _TAGGED_PATTERNS:
+        if any(need in head for need in needs) and pattern.search(head):
             return "tagged", dialect
     if suffix == "csv" or (suffix != "txt" and _looks_csv(head)):
         return "csv", None

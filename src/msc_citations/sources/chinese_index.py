@@ -68,10 +68,17 @@ class ChineseIndexSource(BaseSource):
 
     def detect(self, doc: Document) -> float:
         """Keyed on the spaced ``D O I`` label, ``中图分类号``/``学科分类号`` and ``相关论文``."""
-        lines = [line.replace("：", ":") for line in doc.lines[:PAGE_SCAN_LINES]]
+        lines = doc.lines[:PAGE_SCAN_LINES]
+        head = "\n".join(lines)
+        if "：" in head:
+            head = head.replace("：", ":")
+            lines = head.split("\n")
+        present = set(lines)
         score = 0.0
         for marker, weight in MARKERS:
-            if any(line == marker or (marker.endswith(":") and line.startswith(marker)) for line in lines):
+            if marker not in head:  # cheap: most pages hold none of the markers
+                continue
+            if marker in present or (marker.endswith(":") and any(line.startswith(marker) for line in lines)):
                 score += weight
         return min(score, 0.95) if score >= 0.45 else score * 0.5
 

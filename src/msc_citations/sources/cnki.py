@@ -67,7 +67,8 @@ class CnkiSource(BaseSource):
     def detect(self, doc: Document) -> float:
         """Keyed on distinct Chinese field labels (摘要, 关键词, 中图分类号, 文献标识码, 基金项目...)."""
         lines = doc.lines[:DETECT_LINES]
-        if not any(HAN.search(line) for line in lines[:80]):
+        first = "\n".join(lines[:80])
+        if first.isascii() or not HAN.search(first):
             return 0.0
         found: set[str] = set()
         for line in lines:

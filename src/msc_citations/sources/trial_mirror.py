@@ -170,10 +170,11 @@ class TrialMirrorSource(BaseSource):
         for line in doc.lines[:4000]:
             if len(line) > MAX_LABEL_LINE:
                 continue
-            key = LABEL_LINES.get(line.lower().rstrip(" :："))
+            low = line.lower()
+            key = LABEL_LINES.get(low.rstrip(" :："))
             if key:
                 keys.add(key)
-            elif TIME_FRAME_HINT.match(line):
+            elif "frame" in low and TIME_FRAME_HINT.match(line):
                 time_frames += 1
         score = 0.2 * len(keys & DESIGN_KEYS) + 0.3 * ("status_phase" in keys) + 0.1 * min(3, time_frames)
         if any(PHASE_RESULTS_LINE.match(x) for x in doc.lines[:20]):

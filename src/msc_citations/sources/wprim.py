@@ -77,6 +77,8 @@ DETECT_GLUED: tuple[str, ...] = ("- Country", "- Language:")
 WPRIM_HOST = "wprim.whocc.org.cn"
 FURNITURE: frozenset[str] = frozenset({"Home | Help | Contact", "Home", "Help", "Contact", "-", ";"})
 _NUMBER_LINE = re.compile(r"^\d{1,2}(?:\s*,\s*\d{1,2}){0,9}$")
+NUMBERED_LINE = re.compile(r"^\d{1,4}\.", re.M)
+"""A line starting like a result entry, in the joined lines (a cheap test before the full scan)."""
 RESULT_ITEM = re.compile(r"^(?P<number>\d{1,4})\.\s?(?P<title>\S.{2,})$")
 """A search-result entry: ``1.Title`` followed by an author line and a citation line."""
 
@@ -96,7 +98,7 @@ class WprimSource(BaseSource):
         hits = sum(1 for marker in DETECT_MARKERS if marker in head)
         hits += sum(1 for marker in DETECT_GLUED if f"\n{marker}" in f"\n{head}")
         score = 0.0 if hits < 2 else min(0.95, 0.3 + 0.1 * hits)
-        if score == 0.0 and (items := len(_result_items(doc.lines[:400]))):
+        if score == 0.0 and NUMBERED_LINE.search(head) and (items := len(_result_items(doc.lines[:400]))):
             score = 0.6 if items == 1 else 0.7
         if WPRIM_HOST in url_of(doc):
             score = max(score, 0.9)
