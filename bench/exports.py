@@ -14,9 +14,12 @@ prints the install commands). Arguments after ``--`` go to the checker::
     python bench/exports.py --checker ../shared/tools/check_exports.py \\
         --python /tmp/exportcheck-venv/bin/python -- --require-all
 
-The checker runs twice: over RIS, BibTeX and CSL-JSON with one expected file, and over
-.nbib with its own (see :func:`expected`). The last line printed is the sum,
-``N passed, M failed``; the exit status is the worst of the two runs.
+The checker runs three times: over RIS, BibTeX and CSL-JSON with one expected file, over
+.nbib with its own (see :func:`expected`), and over the RIS that the README quick start's
+main command writes from the seed pages. Then ``bench/citeproc_warnings.py`` renders the
+CSL-JSON in APA and Vancouver with citeproc-py and lists any warning, which the checker does
+not report. The last line printed is the sum of the checker runs, ``N passed, M failed``;
+the exit status is the worst of the runs.
 """
 
 from __future__ import annotations
@@ -139,6 +142,19 @@ def expected(rec: Record, medline: bool = False) -> dict[str, Any]:
     return exp
 
 
+def _quick_start_run(python: str, checker: str, out: Path) -> list[str]:
+    """Run the README quick start's main command (``msc-citations parse
+    tests/fixtures/seeds/*.txt --to ris -o seeds.ris``) into ``out`` and return the checker
+    command for its RIS, expecting every record of the seed pages."""
+    seeds = sorted((FIXTURES / "seeds").glob("*.txt"))
+    ris = out / "seeds.ris"
+    cli = [sys.executable, "-m", "msc_citations", "parse", *map(str, seeds), "--to", "ris", "-o", str(ris)]
+    subprocess.run(cli, check=True)
+    records = [rec for path in seeds for rec in parse_file(path, errors="collect").records]
+    (out / "expected-seeds.json").write_text(json.dumps([expected(r) for r in records], ensure_ascii=False, indent=1))
+    return [python, checker, "--expect", str(out / "expected-seeds.json"), "--ris", str(ris)]
+
+
 def _run(cmd: list[str]) -> tuple[int, int, int]:
     """Run the checker; (exit status, passed, failed) from its last line."""
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
@@ -183,10 +199,18 @@ def main(argv: list[str] | None = None) -> int:
     (out / "export.nbib").write_text(dumps(records, format="nbib"), encoding="utf-8")
     runs.append([args.python, args.checker, "--expect", str(out / "expected-nbib.json")])
     runs[-1] += ["--nbib", str(out / "export.nbib"), *extra]
+    runs.append(_quick_start_run(args.python, args.checker, out) + extra)
     results = [_run(cmd) for cmd in runs]
+    warn = subprocess.run(
+        [args.python, str(ROOT / "bench" / "citeproc_warnings.py"), str(out / "export.csljson")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    sys.stdout.write(f"== citeproc-py render warnings (APA, Vancouver) over export.csljson\n{warn.stdout}{warn.stderr}")
     print(f"exports in {out}", file=sys.stderr)
     print(f"{sum(r[1] for r in results)} passed, {sum(r[2] for r in results)} failed")
-    return max(r[0] for r in results)
+    return max([r[0] for r in results] + [warn.returncode])
 
 
 if __name__ == "__main__":
