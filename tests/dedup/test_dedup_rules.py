@@ -14,9 +14,8 @@ SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 
 def rec(rid: str, title: str, **kw: object) -> Record:
     authors = kw.pop("authors", ["Bang OY", "Lee JS"])
-    return Record.model_validate(
-        {"id": rid, "title": title, "authors": [{"literal": a} for a in authors], **kw}  # type: ignore[union-attr]
-    )
+    assert isinstance(authors, list)
+    return Record.model_validate({"id": rid, "title": title, "authors": [{"literal": a} for a in authors], **kw})
 
 
 def merged(records: list[Record]) -> list[list[str]]:
@@ -57,7 +56,11 @@ def test_one_article_under_two_dois_merges_only_when_everything_else_is_identica
     a = rec("a", TITLE, year=1997, volume="92", pages="426-34", doi="10.1007/bf00796217")
     b = rec("b", TITLE, year=1997, volume="92", pages="426-434", doi="10.1007/s003950050053")
     c = rec("c", TITLE, year=1997, volume="92", pages="426-40", doi="10.1007/s003950050099")
+    # A recurring column of one volume: same page range, but another issue.
+    d = rec("d", TITLE, year=1997, volume="92", issue="4", pages="426-34", doi="10.1007/s003950050100")
+    e = rec("e", TITLE, year=1997, volume="92", issue="2", pages="426-34", doi="10.1007/s003950050101")
     assert merged([a, b, c]) == [["a", "b"]]
+    assert merged([d, e]) == []
 
 
 def test_cjk_titles_with_full_width_punctuation() -> None:
@@ -96,6 +99,30 @@ def test_epub_and_print_year_merge_but_two_years_apart_do_not() -> None:
     b = rec("b", TITLE, year=2005, journal="Ann Neurol", volume="57", pages="874-882")
     c = rec("c", TITLE, year=2007, journal="Ann Neurol")
     assert merged([a, b, c]) == [["a", "b"]]
+
+
+def test_versions_of_one_updated_review_merge_across_years() -> None:
+    # A Cochrane review, its update (.pub2) and a copy naming it only by its number.
+    title = "Allergen immunotherapy for asthma"
+    journal = "Cochrane Database Syst Rev"
+    a = rec("a", title, year=2003, journal=journal, pages="CD001186", doi="10.1002/14651858.CD001186")
+    b = rec("b", title.upper(), year=2010, journal=journal, pages="CD001186", doi="10.1002/14651858.CD001186.pub2")
+    c = rec("c", title, year=2000, journal="Cochrane database of systematic reviews (Online)", pages="CD001186")
+    # Another review with the same title pattern but its own number stays apart.
+    d = rec(
+        "d", "Allergen immunotherapy for rhinitis", year=2010, journal=journal, doi="10.1002/14651858.CD009999.pub2"
+    )
+    # Outside a versioned DOI, the same title years apart is still two records.
+    e = rec("e", title, year=2014, journal="Ann Neurol", volume="57", pages="874-82")
+    assert merged([a, b, c, d, e]) == [["a", "b", "c"]]
+
+
+def test_volume_written_as_the_year_does_not_conflict() -> None:
+    a = rec("a", TITLE, year=2016, journal="Harvard Business Review", volume="2016", issue="5")
+    b = rec("b", TITLE, year=2016, journal="Harv Bus Rev", volume="94", issue="5", pages="35")
+    c = rec("c", TITLE, year=2016, journal="Harvard Business Review", volume="93", issue="5")
+    assert merged([a, b]) == [["a", "b"]]
+    assert merged([b, c]) == []
 
 
 def test_chaining_guard_keeps_two_papers_apart() -> None:

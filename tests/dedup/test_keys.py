@@ -112,6 +112,8 @@ def test_split_title_keeps_the_bracketed_original() -> None:
     [
         ("j cardiovasc pharmacol ther", "journal of cardiovascular pharmacology and therapeutics", True),
         ("icis transforming society", "international conference on information systems", True),
+        # The acronym side may have more words than the spelled-out name.
+        ("icis transforming society with digital innovation", "international conference on information systems", True),
         ("stroke", "neurology", False),
         ("", "stroke", None),
     ],

@@ -41,7 +41,7 @@ def test_clusters_partition_and_respect_identifiers(items: list[Record]) -> None
     for cluster in result.clusters:
         pmids = {by_id[rid].pmid for rid in cluster} - {None}
         assert len(pmids) <= 1
-        years = [by_id[rid].year for rid in cluster if by_id[rid].year]
+        years = [y for rid in cluster if (y := by_id[rid].year)]
         if years and max(years) - min(years) > 1:
             # Only a shared identifier outweighs the years (a year field mangled by one
             # database); without one, the guard keeps the cluster within one year.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .table import KeyTable
-from .text import component_doi
+from .text import related_dois
 
 
 @dataclass(slots=True)
@@ -68,7 +68,7 @@ class GuardedUnion:
         names = ("doi", "pmid") if strong else ("doi", "pmid", "page")
         for name in names[1:] if doi_alias else names:
             a, b = getattr(fa, name), getattr(fb, name)
-            if _disjoint(a, b) and not (name == "doi" and component_doi(tuple(a), tuple(b))):
+            if _disjoint(a, b) and not (name == "doi" and related_dois(tuple(a), tuple(b))):
                 return f"members already hold a different {name}"
         if not strong and fa.low and fb.low and max(fa.high, fb.high) - min(fa.low, fb.low) > 1:
             return "members' years would be more than one apart"

@@ -44,6 +44,7 @@ class Evidence:
     conflict: str | None
     reasons: str = ""
     doi_alias: bool = False
+    version: bool = False
 
     def describe(self) -> str:
         """One line for ``--explain`` and ``maybe.csv``."""
@@ -59,6 +60,8 @@ class Evidence:
             parts.append(f"abstract {self.abstract:.0f}")
         if self.same_id:
             parts.append(f"same {self.same_id}")
+        if self.version:
+            parts.append("versions of one document")
         if self.conflict:
             parts.append(f"conflict: {self.conflict}")
         if self.reasons:
@@ -96,9 +99,12 @@ def journal_match(a: str, b: str) -> bool | None:
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if _abbrev_match(short, long) or _abbrev_match(long, short):
         return True
-    acronym = "".join(w[0] for w in long)
-    if any(len(w) >= 3 and acronym.startswith(w) for w in short[:1]):
-        return True
+    # A conference or journal named by its acronym ("ICIS" for International Conference
+    # on Information Systems), either side.
+    for words, other in ((long, short), (short, long)):
+        acronym = "".join(w[0] for w in words)
+        if len(acronym) >= 3 and len(other[0]) >= 3 and acronym.startswith(other[0]):
+            return True
     return Indel.normalized_similarity(a, b) >= 0.9
 
 
@@ -165,12 +171,36 @@ def _eq(x: str, y: str) -> bool | None:
     return None if not x or not y else x == y
 
 
+def versions(t: KeyTable, i: int, j: int) -> bool:
+    """Whether rows ``i`` and ``j`` name versions of one updated document (a review and
+    its update: DOIs that differ in a ``.pubN`` suffix, or the review number)."""
+    wi, wj = t.work[i], t.work[j]
+    if not wi and not wj:
+        return False
+    if wi and wi == wj:
+        return True
+    return (bool(wi) and wi in t.dois[j]) or (bool(wj) and wj in t.dois[i])
+
+
+def _volumes(t: KeyTable, i: int, j: int) -> bool | None:
+    """Volumes agree / differ; a volume that is only the year ("2016" in a 2016 record,
+    as some databases fill it for magazines) says nothing against a numbered volume."""
+    x, y = t.volume[i], t.volume[j]
+    if not x or not y:
+        return None
+    if x == y:
+        return True
+    if x == str(t.year[i]) or y == str(t.year[j]):
+        return None
+    return False
+
+
 def _ids(t: KeyTable, i: int, j: int) -> tuple[str | None, str | None]:
     same: str | None = None
     if t.dois[i] and t.dois[j]:
         if set(t.dois[i]) & set(t.dois[j]):
             same = "doi"
-        elif not component_doi(t.dois[i], t.dois[j]):
+        elif not component_doi(t.dois[i], t.dois[j]) and not versions(t, i, j):
             return None, "different DOIs"
     for name, col in (("pmid", t.pmid), ("pmcid", t.pmcid)):
         x, y = col[i], col[j]
@@ -210,11 +240,12 @@ def evidence(t: KeyTable, i: int, j: int) -> Evidence:
         authors=_authors(t, i, j),
         year_gap=abs(yi - yj) if yi and yj else None,
         pages=_eq(t.page1[i], t.page1[j]),
-        volume=_eq(t.volume[i], t.volume[j]),
+        volume=_volumes(t, i, j),
         journal=journal_match(t.journal[i], t.journal[j]),
         abstract=abstract,
         same_id=same,
         conflict=conflict,
+        version=same is None and versions(t, i, j),
     )
 
 
@@ -247,6 +278,21 @@ def _same_id_rules(t: KeyTable, i: int, j: int, ev: Evidence) -> tuple[Verdict, 
         # (Two abstracts on one page of a supplement differ in authors or abstract.)
         return Verdict.DUPLICATE, f"same {ev.same_id}, authors and pages, title worded differently"
     return Verdict.MAYBE, f"same {ev.same_id} but different titles (shared or wrong identifier?)"
+
+
+def _version_rules(t: KeyTable, i: int, j: int, ev: Evidence) -> tuple[Verdict, str]:
+    """Versions of one continuously updated document (a review and its updates) are one
+    reference: years, pages and DOIs differ by design, the title and authors carry on."""
+    if t.trial[i] != t.trial[j]:
+        return Verdict.DIFFERENT, "a registration and a publication are linked, not merged"
+    if ev.title >= 90:
+        # The author team of a review changes between updates; its number and title stay.
+        return Verdict.DUPLICATE, "versions of one updated document, title agrees"
+    if ev.title >= 80 and ((ev.authors or 0) >= 0.5 or (ev.abstract or 0) >= 90):
+        return Verdict.DUPLICATE, "versions of one updated document, title reworded, authors or abstract agree"
+    if ev.title >= 70:
+        return Verdict.MAYBE, "versions of one updated document, but the title changed"
+    return Verdict.DIFFERENT, "versions of one updated document, but the title changed"
 
 
 def _locator_match(t: KeyTable, i: int, j: int, ev: Evidence) -> bool:
@@ -306,6 +352,7 @@ def _doi_alias(t: KeyTable, i: int, j: int, ev: Evidence) -> bool:
         and ev.pages is True
         and t.page2[i] == t.page2[j]
         and ev.volume is not False
+        and not (t.issue[i] and t.issue[j] and t.issue[i] != t.issue[j])
         and (ev.abstract is None or ev.abstract >= 95)
         and t.pmid[i] in ("", t.pmid[j])
         and t.notice[i] == t.notice[j]
@@ -317,13 +364,13 @@ def _quick_reject(t: KeyTable, i: int, j: int) -> Evidence | None:
     """Evidence for a pair that cheap fields already rule out (most candidates), without
     computing author, journal and abstract similarity; None when a full look is needed."""
     same, conflict = _ids(t, i, j)
-    if same:
+    if same or versions(t, i, j):
         return None
     title = _titles(t, i, j)
     yi, yj = t.year[i], t.year[j]
     gap = abs(yi - yj) if yi and yj else None
     pages = _eq(t.page1[i], t.page1[j])
-    volume = _eq(t.volume[i], t.volume[j])
+    volume = _volumes(t, i, j)
     reason = None
     if conflict and title < 95:
         reason = conflict
@@ -353,6 +400,9 @@ def compare(t: KeyTable, i: int, j: int) -> tuple[Verdict, Evidence]:
         if ev.title >= 95:
             return Verdict.MAYBE, ev
         return Verdict.DIFFERENT, ev
+    if ev.version:
+        verdict, ev.reasons = _version_rules(t, i, j, ev)
+        return verdict, ev
     veto = _veto(t, i, j, ev)
     if veto:
         ev.reasons = veto

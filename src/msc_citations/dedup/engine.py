@@ -62,6 +62,6 @@ def _match(t: KeyTable, windows: Windows) -> Matching:
     uf = GuardedUnion(t)
     for d in links:
         ev = d.evidence
-        d.joined = uf.union(d.a, d.b, strong=ev.same_id is not None, doi_alias=ev.doi_alias)
+        d.joined = uf.union(d.a, d.b, strong=ev.same_id is not None or ev.version, doi_alias=ev.doi_alias)
     maybe.sort(key=lambda d: (d.a, d.b))
     return Matching(uf.clusters(), links, maybe, uf.refused, len(codes))

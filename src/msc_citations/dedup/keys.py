@@ -42,10 +42,28 @@ def _emit(rows: list[int], t: KeyTable, out: set[int], n: int) -> None:
             out.add(i * n + j if i < j else j * n + i)
 
 
+def _version_groups(t: KeyTable) -> list[list[int]]:
+    """Rows naming one versioned document: its versions' rows plus the row whose DOI is
+    the unversioned one (few rows have a work key, so the DOI column is only probed)."""
+    groups = _groups(enumerate(t.work))
+    if not groups:
+        return []
+    for r, ds in enumerate(t.dois):
+        for d in ds:
+            rows = groups.get(d)
+            if rows is not None and rows[-1] != r and r not in rows:
+                rows.append(r)
+    return list(groups.values())
+
+
 def exact_key_pairs(t: KeyTable) -> set[int]:
-    """Pair codes ``i * n + j`` (``i < j``) of rows sharing an identifier."""
+    """Pair codes ``i * n + j`` (``i < j``) of rows sharing an identifier, or naming
+    versions of one document."""
     n = len(t)
     out: set[int] = set()
+    for rows in _version_groups(t):
+        if len(rows) > 1:
+            _emit(rows, t, out, n)
     columns: list[Iterable[tuple[int, str]]] = [
         ((r, d) for r, ds in enumerate(t.dois) for d in ds),
         enumerate(t.pmid),

@@ -15,7 +15,7 @@ from sys import intern
 
 from ..model import Record
 from .authors import letters_key, name_keys
-from .text import doi_keys, number_key, page_keys, text_key
+from .text import doi_keys, number_key, page_keys, text_key, work_key
 
 # Title words that make a record a different work from the paper it names.
 NOTICE_WORDS = {
@@ -85,6 +85,7 @@ class KeyTable:
     notice: list[int] = field(default_factory=list)
     translated: list[bool] = field(default_factory=list)
     dois: list[tuple[str, ...]] = field(default_factory=list)
+    work: list[str] = field(default_factory=list)
     pmid: list[str] = field(default_factory=list)
     pmcid: list[str] = field(default_factory=list)
     registry: list[tuple[str, ...]] = field(default_factory=list)
@@ -192,7 +193,10 @@ def _add(table: KeyTable, index: int, rec: Record) -> None:
     table.alt_title.append(alt)
     table.notice.append(notice_flags(title))
     table.translated.append(bool(alt) or (rec.title or "").lstrip().startswith("[") or _names_language(title))
-    table.dois.append(doi_keys(rec.doi))
+    dois = doi_keys(rec.doi)
+    journal = _journal_key(rec.journal or rec.journal_abbrev)
+    table.dois.append(dois)
+    table.work.append(work_key(dois, journal, rec.pages or rec.page_first))
     table.pmid.append((rec.pmid or "").strip())
     table.pmcid.append((rec.pmcid or "").strip().upper())
     table.registry.append(_registry(rec))
@@ -203,7 +207,7 @@ def _add(table: KeyTable, index: int, rec: Record) -> None:
     issue = _clean_number(rec.issue)
     # Longer "issue" numbers are mostly reference-manager record numbers, not issues.
     table.issue.append(issue if len(issue) <= MAX_ISSUE_DIGITS else "")
-    table.journal.append(_journal_key(rec.journal or rec.journal_abbrev))
+    table.journal.append(journal)
     table.author1.append(author1)
     table.authors.append(tokens)
     table.name_words.append(words)
@@ -229,7 +233,10 @@ def add_plain_row(table: KeyTable, row: dict[str, object]) -> None:
     table.alt_title.append(alt)
     table.notice.append(notice_flags(title))
     table.translated.append(bool(alt) or (text.get("title") or "").lstrip().startswith("[") or _names_language(title))
-    table.dois.append(doi_keys(text.get("doi")))
+    dois = doi_keys(text.get("doi"))
+    journal = _journal_key(text.get("journal"))
+    table.dois.append(dois)
+    table.work.append(work_key(dois, journal, text.get("pages")))
     table.pmid.append((text.get("pmid") or "").strip())
     table.pmcid.append((text.get("pmcid") or "").strip().upper())
     table.registry.append(())
@@ -240,7 +247,7 @@ def add_plain_row(table: KeyTable, row: dict[str, object]) -> None:
     table.volume.append(_clean_number(text.get("volume")))
     issue = _clean_number(text.get("issue"))
     table.issue.append(issue if len(issue) <= MAX_ISSUE_DIGITS else "")
-    table.journal.append(_journal_key(text.get("journal")))
+    table.journal.append(journal)
     table.author1.append(names[0][0] if names else "")
     signatures, words, letters = _name_sets(names)
     table.authors.append(signatures)

@@ -30,6 +30,12 @@ MONTHS = {
 EXCEL_DAY_MONTH = re.compile(r"^(\d{1,2})-([A-Za-z]{3})$")
 EXCEL_MONTH_NUM = re.compile(r"^([A-Za-z]{3})-(\d{1,2})$")
 PAGE_SPLIT = re.compile(r"\s{0,3}(?:-{1,2}|–|—|/)\s{0,3}")
+# A numbered version of a continuously updated document: Cochrane's ``.pub2``, ``.pub3``
+# after the review's DOI, or a ``.v2`` suffix.
+DOI_VERSION = re.compile(r"\.(?:pub|v)\d{1,3}$")
+# A Cochrane review's number (``CD001186``), which its DOI and page field both carry.
+COCHRANE_NUMBER = re.compile(r"^\s*(cd\d{6})\b", re.IGNORECASE)
+COCHRANE_DOI_PREFIX = "10.1002/14651858."
 
 
 def _doi_key(value: str) -> str:
@@ -141,3 +147,44 @@ def component_doi(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether one DOI names a part of the other's article (a figure, table or
     supplement): ``10.1371/journal.pone.0094853.g001`` of ``10.1371/journal.pone.0094853``."""
     return any(x.startswith(y + ".") or y.startswith(x + ".") for x in a for y in b)
+
+
+def work_doi(doi: str) -> str:
+    """The DOI of the document without its version suffix (the DOI itself if it has none).
+
+    >>> work_doi("10.1002/14651858.cd001186.pub2"), work_doi("10.1002/ana.20501")
+    ('10.1002/14651858.cd001186', '10.1002/ana.20501')
+    """
+    m = DOI_VERSION.search(doi)
+    return doi[: m.start()] if m else doi
+
+
+def work_key(dois: tuple[str, ...], journal_key: str, pages: str | None) -> str:
+    """The unversioned DOI of a versioned document, or "" for an ordinary record.
+
+    Versions of one living review (a Cochrane review and its updates) carry DOIs that
+    differ only in a ``.pubN`` suffix; a copy without a DOI still names the review by its
+    number in the page field.
+
+    >>> work_key(("10.1002/14651858.cd001186.pub2",), "cochrane database syst rev", "CD001186")
+    '10.1002/14651858.cd001186'
+    >>> work_key((), "cochrane database of systematic reviews online", "Cd001186")
+    '10.1002/14651858.cd001186'
+    >>> work_key(("10.1002/ana.20501",), "ann neurol", "874-82")
+    ''
+    """
+    for doi in dois:
+        base = work_doi(doi)
+        if base != doi:
+            return base
+    if pages and "cochrane" in journal_key:
+        m = COCHRANE_NUMBER.match(pages)
+        if m:
+            return COCHRANE_DOI_PREFIX + m.group(1).lower()
+    return ""
+
+
+def related_dois(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two DOI lists name parts or versions of one document (see
+    :func:`component_doi` and :func:`work_doi`)."""
+    return component_doi(a, b) or not {work_doi(x) for x in a}.isdisjoint({work_doi(y) for y in b})
