@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -393,7 +395,7 @@ class Document:
         text = _strip_text(text)
         if not text.strip():
             raise InputError(path or "<text>", "empty input")
-        name = Path(path).name if path else None
+        name = _file_name(path) if path else None
         kind, dialect = sniff_kind(text, name)
         return cls(text=text, kind=kind, path=path, url=url, encoding=None, dialect=dialect, size=len(text))
 
@@ -421,7 +423,7 @@ class Document:
         text, enc = decode_bytes(data, declared=declared_encoding)
         if not text.strip():
             raise InputError(where, "empty file")
-        name = Path(path).name if path else None
+        name = _file_name(path) if path else None
         kind, dialect = sniff_kind(text, name)
         return cls(text=text, kind=kind, path=path, url=url, encoding=enc, dialect=dialect, size=len(data))
 
@@ -431,9 +433,10 @@ class Document:
         p = Path(path)
         where = str(p)
         try:
-            if p.is_dir():
+            info = os.stat(p)  # one call: is it a directory, and how big
+            if stat.S_ISDIR(info.st_mode):
                 raise InputError(where, "a directory, not a file")
-            size = p.stat().st_size
+            size = info.st_size
             if size > max_bytes:
                 raise InputTooLarge(where, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
             data = p.read_bytes()
@@ -444,7 +447,7 @@ class Document:
     @property
     def name(self) -> str | None:
         """The file name, if the document came from a file."""
-        return Path(self.path).name if self.path else None
+        return _file_name(self.path) if self.path else None
 
     @cached_property
     def tree(self) -> etree._Element | None:
@@ -520,6 +523,12 @@ class Document:
             return og[0]
         m = _SAVED_FROM.search(self.text[:4096])
         return m.group(1) if m else None
+
+
+def _file_name(path: str) -> str:
+    """``Path(path).name``, without building a path object for the common case."""
+    base = os.path.basename(path)
+    return base if base and base not in (".", "..") else Path(path).name
 
 
 def _is_binary(data: bytes) -> bool:
