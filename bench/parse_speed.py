@@ -123,17 +123,26 @@ def main() -> None:
             cells.append(f"{med:>7,.0f} ({lo:,.0f}-{hi:,.0f})")
         print(f"{key:28s} {len(items):>5} {n // args.batch:>5}  " + " | ".join(cells))
     print(f"ALL copied-text pages (.txt): {len(text_items)} files")
+    medians: dict[str, float] = {}
     for mode in MODES:
         n, med, lo, hi = _rate(text_items, args.batch, args.repeats, mode)
+        medians[mode] = med
         print(
             f"  copied-text records/s per core [{mode}]: median {med:,.0f} (range {lo:,.0f}-{hi:,.0f}), {n} records/run"
         )
+    for mode, what in (("full", "detect + parse + validate + normalize"), ("parse", "parse + validate")):
+        print(
+            f"TARGET a copied-text record parses at >= 5,000 records/s per core [{mode}: {what}]: "
+            f"{medians[mode]:,.0f} -> {'ok' if medians[mode] >= 5000 else 'SHORT'}"
+        )
     if args.imports:
         times = import_seconds(args.imports)
+        med = statistics.median(times)
         print(
-            f"import msc_citations (whole process, {len(times)} runs): median {statistics.median(times):.3f} s "
+            f"import msc_citations (whole process, {len(times)} runs): median {med:.3f} s "
             f"(range {min(times):.3f}-{max(times):.3f})"
         )
+        print(f"TARGET import msc_citations <= 0.4 s: {med:.3f} s -> {'ok' if med <= 0.4 else 'SHORT'}")
 
 
 if __name__ == "__main__":
