@@ -96,7 +96,8 @@ class WprimSource(BaseSource):
         its search-result entries (number, title, capitalised authors, citation)."""
         head = "\n".join(doc.lines[:400])
         hits = sum(1 for marker in DETECT_MARKERS if marker in head)
-        hits += sum(1 for marker in DETECT_GLUED if f"\n{marker}" in f"\n{head}")
+        line_starts = f"\n{head}"
+        hits += sum(1 for marker in DETECT_GLUED if f"\n{marker}" in line_starts)
         score = 0.0 if hits < 2 else min(0.95, 0.3 + 0.1 * hits)
         if score == 0.0 and NUMBERED_LINE.search(head) and (items := len(_result_items(doc.lines[:400]))):
             score = 0.6 if items == 1 else 0.7
