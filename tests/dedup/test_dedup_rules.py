@@ -117,6 +117,43 @@ def test_versions_of_one_updated_review_merge_across_years() -> None:
     assert merged([a, b, c, d, e]) == [["a", "b", "c"]]
 
 
+def test_editions_of_a_year_numbered_chapter_merge_only_with_their_authors() -> None:
+    journal = "BMJ Clin Evid"
+    a = rec("a", "Head lice", authors=["Burgess I. F.", "Silverston P."], year=2015, journal=journal, volume="2015")
+    b = rec("b", "Head lice", authors=["Burgess I. F."], year=2011, journal=journal, volume="2011")
+    c = rec("c", "Head lice", authors=["Proctor M. L."], year=2008, journal=journal, volume="2008")
+    # The same title years apart in a journal with numbered volumes is two articles.
+    d = rec("d", "Dementia", authors=["Warner J. P."], year=2010, journal="Ann Neurol", volume="57")
+    e = rec("e", "Dementia", authors=["Warner J. P."], year=2014, journal="Ann Neurol", volume="61")
+    assert merged([a, b, c, d, e]) == [["a", "b"]]
+
+
+def test_erratum_noted_after_the_title_is_an_erratum() -> None:
+    # Web of Science titles an erratum "<article title> (vol 27, pg 305, 2017)".
+    doi = "10.1007/s11065-017-9366-0"
+    a = rec("a", "Correction to: " + TITLE, year=2017, volume="27", pages="326-327", doi=doi)
+    b = rec("b", TITLE + " (vol 27, pg 305, 2017)", year=2017, volume="27", pages="326-327", doi=doi)
+    c = rec("c", TITLE, year=2017, volume="27", pages="305-325", doi="10.1007/s11065-017-9345-5")
+    assert merged([a, b, c]) == [["a", "b"]]
+
+
+def test_withdrawn_or_retracted_item_is_the_item_itself() -> None:
+    doi = "10.1155/2014/786463"
+    a = rec("a", TITLE, year=2014, doi=doi)
+    b = rec("b", TITLE + " (Retracted article. See art no 3860745, 2018)", year=2014, doi=doi)
+    c = rec("c", "WITHDRAWN: " + TITLE, year=2014, doi=doi)
+    d = rec("d", "Retraction note to: " + TITLE, year=2018, doi=doi)
+    assert merged([a, b, c, d]) == [["a", "b", "c"]]
+
+
+def test_doi_with_a_punctuation_slip_or_doubled_prefix_is_the_same_doi() -> None:
+    a = rec("a", TITLE, year=2013, journal="Food Nutr Res", volume="57", doi="10.3402/fnr.v57i0.21245")
+    b = rec("b", TITLE, year=2013, journal="Food Nutr Res", volume="57", doi="10.3402/fnrv57i0.21245")
+    c = rec("c", TITLE, year=2013, journal="Food Nutr Res", volume="57", doi="10.3402/10.3402/fnr.v57i0.21245")
+    d = rec("d", TITLE, year=2013, journal="Food Nutr Res", volume="57", doi="10.3402/fnr.v57i0.21246")
+    assert merged([a, b, c, d]) == [["a", "b", "c"]]
+
+
 def test_volume_written_as_the_year_does_not_conflict() -> None:
     a = rec("a", TITLE, year=2016, journal="Harvard Business Review", volume="2016", issue="5")
     b = rec("b", TITLE, year=2016, journal="Harv Bus Rev", volume="94", issue="5", pages="35")

@@ -13,7 +13,7 @@ from enum import IntEnum
 from rapidfuzz.distance import Indel
 
 from .table import KeyTable
-from .text import component_doi
+from .text import component_doi, same_doi_text
 
 JOURNAL_STOPWORDS = frozenset(["of", "the", "and", "for", "in", "on", "de", "der", "und", "la", "le", "et"])
 SHORT_TITLE_CHARS = 30
@@ -198,7 +198,7 @@ def _volumes(t: KeyTable, i: int, j: int) -> bool | None:
 def _ids(t: KeyTable, i: int, j: int) -> tuple[str | None, str | None]:
     same: str | None = None
     if t.dois[i] and t.dois[j]:
-        if set(t.dois[i]) & set(t.dois[j]):
+        if set(t.dois[i]) & set(t.dois[j]) or same_doi_text(t.dois[i], t.dois[j]):
             same = "doi"
         elif not component_doi(t.dois[i], t.dois[j]) and not versions(t, i, j):
             return None, "different DOIs"
@@ -360,6 +360,32 @@ def _doi_alias(t: KeyTable, i: int, j: int, ev: Evidence) -> bool:
     )
 
 
+def _editions(t: KeyTable, i: int, j: int) -> bool:
+    """Identical titles in one journal that numbers its volumes by the year and gives no
+    pages: editions of a continuously updated chapter (BMJ Clinical Evidence), which
+    keep their title from year to year."""
+    vi, vj = t.volume[i], t.volume[j]
+    return (
+        t.title[i] == t.title[j]
+        and bool(t.journal[i])
+        and t.journal[i] == t.journal[j]
+        and not t.page1[i]
+        and not t.page1[j]
+        and vi in ("", str(t.year[i]))
+        and vj in ("", str(t.year[j]))
+        and bool(vi or vj)
+    )
+
+
+def _edition_rules(t: KeyTable, i: int, j: int, ev: Evidence) -> tuple[Verdict, str]:
+    if ev.conflict or t.notice[i] != t.notice[j] or t.trial[i] != t.trial[j]:
+        return Verdict.DIFFERENT, ev.conflict or "an erratum, comment or reply is a different work"
+    if (ev.authors or 0) >= 0.5:
+        ev.version = True
+        return Verdict.DUPLICATE, "editions of one updated chapter, title and authors agree"
+    return Verdict.MAYBE, "same title in a year-numbered journal, other authors"
+
+
 def _quick_reject(t: KeyTable, i: int, j: int) -> Evidence | None:
     """Evidence for a pair that cheap fields already rule out (most candidates), without
     computing author, journal and abstract similarity; None when a full look is needed."""
@@ -387,6 +413,11 @@ def _quick_reject(t: KeyTable, i: int, j: int) -> Evidence | None:
 
 def compare(t: KeyTable, i: int, j: int) -> tuple[Verdict, Evidence]:
     """The verdict on rows ``i`` and ``j`` with the evidence behind it."""
+    yi, yj = t.year[i], t.year[j]
+    if yi and yj and abs(yi - yj) > 1 and _editions(t, i, j):
+        ev = evidence(t, i, j)
+        verdict, ev.reasons = _edition_rules(t, i, j, ev)
+        return verdict, ev
     quick = _quick_reject(t, i, j)
     if quick is not None:
         return Verdict.DIFFERENT, quick

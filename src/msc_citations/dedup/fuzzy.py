@@ -81,9 +81,10 @@ def _scan(order: list[int], window: int, t: KeyTable, out: set[int], mode: str) 
             # Years more than one apart or two different first pages rule a pair out
             # unless an identifier is shared, and those pairs come from exact keys.
             yx, yy = years[x], years[y]
-            if yx and yy and (yx - yy > 1 or yy - yx > 1):
-                continue
             px, py = pages[x], pages[y]
+            if yx and yy and (yx - yy > 1 or yy - yx > 1) and (px or py or titles[x] != titles[y]):
+                # (Editions of an updated chapter share the title, without pages.)
+                continue
             if px and py and px != py:
                 continue
             if not (

@@ -7,6 +7,7 @@ so every comparison runs on these parallel lists instead, built in one pass.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,7 +26,6 @@ NOTICE_WORDS = {
     "correction": 1,
     "retraction": 2,
     "retracted": 2,
-    "withdrawn": 2,
     "comment": 4,
     "commentary": 4,
     "reply": 8,
@@ -34,6 +34,8 @@ NOTICE_WORDS = {
     "authors": 8,
     "protocol": 16,
 }
+# "WITHDRAWN: <title>" (Cochrane, articles in press) is the withdrawn item itself, not a
+# separate notice, so it is no notice word.
 # Only the first words (and a bracketed note) mark a notice: "Correction of hyperglycaemia
 # by ..." also starts with one, but then both copies carry it and the flags agree.
 NOTICE_SPAN = 4
@@ -71,6 +73,12 @@ LANGUAGE_WORDS = frozenset(
     ]
 )
 LANGUAGE_SPAN = 12
+# Web of Science titles an erratum as the corrected article's title plus where that
+# appeared, "... (vol 27, pg 305, 2017)"; it flags the article itself with a note,
+# "... (Retracted article. See ...)", "... (Withdrawn paper. 1996 art. no. CD000153)".
+ERRATUM_NOTE = re.compile(r" vol \d{1,5}(?: pg| p)? [a-z]?\d{1,9} (?:19|20)\d\d$")
+ARTICLE_NOTE = re.compile(r" (?:retracted article|withdrawn paper|retracted paper)(?: [a-z0-9]{1,20}){0,10}$")
+ERRATUM_FLAG = 1
 MIN_HEAD_CHARS = 8
 MAX_ISSUE_DIGITS = 2
 
@@ -109,6 +117,26 @@ class KeyTable:
 
 def _names_language(title_key: str) -> bool:
     return not LANGUAGE_WORDS.isdisjoint(title_key.rsplit(" ", LANGUAGE_SPAN)[-LANGUAGE_SPAN:])
+
+
+def strip_notes(title_key: str) -> tuple[str, int]:
+    """The title key without a database's trailing note, and the notice flag the note
+    implies (an erratum's "vol N pg N year" note; none for a retracted-article note).
+
+    >>> strip_notes("meta analysis of data from animal studies a practical guide vol 221 pg 92 2014")
+    ('meta analysis of data from animal studies a practical guide', 1)
+    >>> strip_notes("the copper radioisotopes retracted article see art no 3860745 2018")
+    ('the copper radioisotopes', 0)
+    """
+    if " vol " not in title_key and " paper" not in title_key and " article" not in title_key:
+        return title_key, 0
+    m = ERRATUM_NOTE.search(title_key)
+    if m and m.start() >= MIN_HEAD_CHARS:
+        return title_key[: m.start()], ERRATUM_FLAG
+    m = ARTICLE_NOTE.search(title_key)
+    if m and m.start() >= MIN_HEAD_CHARS:
+        return title_key[: m.start()], 0
+    return title_key, 0
 
 
 def notice_flags(title_key: str) -> int:
@@ -182,6 +210,7 @@ def split_title(title: str | None) -> tuple[str, str]:
 
 def _add(table: KeyTable, index: int, rec: Record) -> None:
     title, alt = split_title(rec.title)
+    title, note = strip_notes(title)
     if not alt and rec.alt_titles:
         alt = text_key(rec.alt_titles[0].text)
     first, last = page_keys(rec.pages, rec.page_first)
@@ -191,7 +220,7 @@ def _add(table: KeyTable, index: int, rec: Record) -> None:
     table.ids.append(rec.id or f"#{index}")
     table.title.append(title)
     table.alt_title.append(alt)
-    table.notice.append(notice_flags(title))
+    table.notice.append(notice_flags(title) | note)
     table.translated.append(bool(alt) or (rec.title or "").lstrip().startswith("[") or _names_language(title))
     dois = doi_keys(rec.doi)
     journal = _journal_key(rec.journal or rec.journal_abbrev)
@@ -224,6 +253,7 @@ def add_plain_row(table: KeyTable, row: dict[str, object]) -> None:
     record: the path for very large inputs, where a million records would not fit."""
     text = {k: v if isinstance(v, str) else str(v) for k, v in row.items() if v is not None and k != "authors"}
     title, alt = split_title(text.get("title"))
+    title, note = strip_notes(title)
     first, last = page_keys(text.get("pages"))
     people = row.get("authors")
     raw_names = [str(a) for a in people[:AUTHORS_KEPT]] if isinstance(people, list) else []
@@ -231,7 +261,7 @@ def add_plain_row(table: KeyTable, row: dict[str, object]) -> None:
     table.ids.append(text.get("id") or f"#{len(table.ids)}")
     table.title.append(title)
     table.alt_title.append(alt)
-    table.notice.append(notice_flags(title))
+    table.notice.append(notice_flags(title) | note)
     table.translated.append(bool(alt) or (text.get("title") or "").lstrip().startswith("[") or _names_language(title))
     dois = doi_keys(text.get("doi"))
     journal = _journal_key(text.get("journal"))

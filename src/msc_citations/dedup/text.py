@@ -19,6 +19,8 @@ from ..normalize.text import fix_mojibake
 
 # Characters that only appear in UTF-8 text wrongly decoded as cp1252/latin-1.
 MOJIBAKE_MARKERS = frozenset("ÃÂâÅÄ")
+# An export that pasted the prefix twice: "10.3779/10.3779/j.issn.1009-3419.2018.11.07".
+DOUBLED_PREFIX = re.compile(r"(10\.\d{4,9}/)\1", re.IGNORECASE)
 DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s\"<>]{1,200}")
 TAG = re.compile(r"<[^<>]{0,200}>")
 DIGITS = re.compile(r"\d{1,12}")
@@ -84,6 +86,8 @@ def doi_keys(value: str | None) -> tuple[str, ...]:
     """
     if not value:
         return ()
+    if "/10." in value:
+        value = DOUBLED_PREFIX.sub(r"\1", value)
     if value.startswith("10.") and value.isascii() and not any(c in value for c in " &%\n"):
         return (value.rstrip(".,;").lower(),)
     if "&" in value:
@@ -185,6 +189,19 @@ def work_key(dois: tuple[str, ...], journal_key: str, pages: str | None) -> str:
 
 
 def related_dois(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Whether two DOI lists name parts or versions of one document (see
-    :func:`component_doi` and :func:`work_doi`)."""
-    return component_doi(a, b) or not {work_doi(x) for x in a}.isdisjoint({work_doi(y) for y in b})
+    """Whether two DOI lists name parts or versions of one document, or one DOI with a
+    punctuation slip (see :func:`component_doi`, :func:`same_doi_text`, :func:`work_doi`)."""
+    if component_doi(a, b) or same_doi_text(a, b):
+        return True
+    return not {work_doi(x) for x in a}.isdisjoint({work_doi(y) for y in b})
+
+
+def _doi_letters(doi: str) -> str:
+    return "".join(c for c in doi if c.isalnum())
+
+
+def same_doi_text(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two DOI lists share a DOI once punctuation is ignored: one database
+    dropped or added a dot or slash (``10.3402/fnr.v57i0.21245`` / ``10.3402/fnrv57i0.21245``).
+    """
+    return not {_doi_letters(x) for x in a}.isdisjoint({_doi_letters(y) for y in b})
