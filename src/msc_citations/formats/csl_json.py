@@ -1,7 +1,7 @@
 """CSL-JSON: the input format of citeproc processors (Zotero, Mendeley, pandoc, Citation.js).
 
 Written to validate against the official ``csl-data.json`` schema and to render in every
-processor we test: an array of items, string ids and numbers-as-strings (citeproc-py
+processor we test: an array of items (one compact item per line), string ids and numbers-as-strings (citeproc-py
 crashes on a numeric id, citeproc-js on a numeric volume), dates as ``date-parts``.
 Trials are ``report`` items with ``genre`` "Clinical trial registration" and the registry
 id as ``number``. Fields CSL has no variable for are ``Label: value`` lines in ``note``
@@ -13,7 +13,10 @@ warns about. Han, Hangul and kana names are written whole as ``literal`` (see
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 from typing import Any
+
+from pydantic_core import to_json
 
 from ..errors import FormatError
 from ..model import Record
@@ -47,7 +50,6 @@ CSL_TO_TYPE: dict[str, str] = {
 }
 """CSL type -> record type; other CSL types read as ``other``."""
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 TRIAL_GENRE = "Clinical trial registration"
 
 STRING_VARS: tuple[tuple[str, str], ...] = (
@@ -76,6 +78,16 @@ NATIVE_FIELDS: frozenset[str] = frozenset(
 """Record fields with a CSL variable; the others go to ``note`` lines."""
 
 
+_SKIP: dict[tuple[bool, bool], frozenset[str]] = {
+    (review, commas): NATIVE_FIELDS - ({"type"} if review else set()) - ({"keywords"} if commas else set())
+    for review in (False, True)
+    for commas in (False, True)
+}
+"""(record is a review, a keyword holds a comma) -> fields not written as note lines: a
+review's type is noted (CSL has no review type), and so are keywords that cannot be joined
+with commas."""
+
+
 def _name(person: Any) -> dict[str, str]:
     whole = cjk_name(person)
     if whole:
@@ -87,12 +99,16 @@ def _name(person: Any) -> dict[str, str]:
     return {"literal": person.literal or person.given or ""}
 
 
+_VARS = tuple(var for var, _ in STRING_VARS)
+_VALUES = itemgetter(*(field for _, field in STRING_VARS))
+
+
 def _item(rec: Record) -> dict[str, Any]:
-    item: dict[str, Any] = {"id": rec.id, "type": TYPE_TO_CSL[rec.type]}
-    for var, field in STRING_VARS:
-        value = getattr(rec, field)
+    values = rec.__dict__  # the fields' (validated) values, read at once
+    item: dict[str, Any] = {"id": values["id"], "type": TYPE_TO_CSL[values["type"]]}
+    for var, value in zip(_VARS, _VALUES(values), strict=True):
         if value:
-            item[var] = str(value)
+            item[var] = value
     if rec.authors:
         item["author"] = [_name(p) for p in rec.authors]
     if rec.year:
@@ -105,15 +121,17 @@ def _item(rec: Record) -> dict[str, Any]:
         item["ISSN"] = ", ".join(rec.issn)
     # A keyword holding a comma cannot go into the comma-separated ``keyword``; then all
     # keywords go to note lines.
-    commas = any("," in k for k in rec.keywords)
-    if rec.keywords and not commas:
-        item["keyword"] = ", ".join(rec.keywords)
+    commas = False
+    if rec.keywords:
+        joined = ", ".join(rec.keywords)
+        commas = joined.count(",") != len(rec.keywords) - 1
+        if not commas:
+            item["keyword"] = joined
     if rec.type == "clinical-trial":
         item["genre"] = TRIAL_GENRE
         if rec.registry_ids:
             item["number"] = rec.registry_ids[0].id
-    skip = set(NATIVE_FIELDS) - ({"type"} if rec.type == "review" else set()) - ({"keywords"} if commas else set())
-    notes = note_lines(rec, skip)
+    notes = note_lines(rec, _SKIP[rec.type == "review", commas])
     if notes:
         item["note"] = "\n".join(notes)
     return item
@@ -125,8 +143,7 @@ def write(records: list[Record]) -> str:
         records = assign_ids(records)
     if not records:
         return "[]\n"
-    encode = _ENCODER.encode
-    return "[\n" + ",\n".join([encode(_item(r)) for r in records]) + "\n]\n"
+    return "[\n" + ",\n".join([to_json(_item(r)).decode() for r in records]) + "\n]\n"
 
 
 def _person(name: Any) -> dict[str, Any] | None:

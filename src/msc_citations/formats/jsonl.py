@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from ..errors import FormatError
 from ..model import Record
 
@@ -12,8 +10,9 @@ EXTENSIONS = (".jsonl", ".ndjson")
 
 
 def write(records: list[Record]) -> str:
-    """One JSON object per line, non-ASCII kept as is."""
-    return "".join(json.dumps(r.to_json_dict(), ensure_ascii=False) + "\n" for r in records)
+    """One compact JSON object per line (the JSON of :meth:`Record.to_json_dict`), non-ASCII
+    kept as is."""
+    return "".join([r.model_dump_json() + "\n" for r in records])
 
 
 def read(text: str) -> list[Record]:

@@ -215,20 +215,23 @@ def write(records: list[Record]) -> str:
 
 def _from_notes(rec: Record) -> Record:
     """Apply our ``GN`` note lines; registry ids or funding given there replace the tagged
-    ones (the writer uses notes only when the tags could not carry them exactly)."""
-    extra = dict(rec.extra)
-    lines = extra.pop(NOTES_KEY, None) or []
+    ones (the writer uses notes only when the tags could not carry them exactly). Only the
+    changed fields are validated again; a record without such lines is returned as is."""
+    lines = rec.extra.get(NOTES_KEY) or []
     data: dict[str, Any] = {}
-    if ARTICLE_TYPE_ADDED in lines:
-        lines = [line for line in lines if line != ARTICLE_TYPE_ADDED]
-        data["publication_types"] = [t for t in rec.publication_types if t != ARTICLE_TYPE]
-    rest = split_notes(lines, data)
-    if rest:
-        extra[NOTES_KEY] = rest
-    update: dict[str, Any] = {"extra": extra}
+    update: dict[str, Any] = {}
+    if lines:
+        if ARTICLE_TYPE_ADDED in lines:
+            lines = [line for line in lines if line != ARTICLE_TYPE_ADDED]
+            data["publication_types"] = [t for t in rec.publication_types if t != ARTICLE_TYPE]
+        rest = split_notes(lines, data)
+        extra = {k: v for k, v in rec.extra.items() if k != NOTES_KEY}
+        if rest:
+            extra[NOTES_KEY] = rest
+        update["extra"] = extra
     for key, value in data.items():
         if key == "trial":
-            update["trial"] = rec.trial.model_copy(update=value) if rec.trial else value
+            update["trial"] = {**rec.trial.model_dump(), **value} if rec.trial else value
         elif key in ("issn", "alt_titles") and getattr(rec, key):
             update[key] = [*getattr(rec, key), *value]
         else:
@@ -240,7 +243,10 @@ def _from_notes(rec: Record) -> Record:
             update.update(page_first=first)
         elif last and _full_range(first, last):
             update.update(page_first=first, page_last=last)
-    return Record.model_validate({**rec.model_dump(), **update})
+    if not update:
+        return rec
+    checked = Record.model_validate(update)
+    return rec.model_copy(update={key: getattr(checked, key) for key in update})
 
 
 def _full_range(first: str, last: str) -> bool:

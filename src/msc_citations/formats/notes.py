@@ -19,8 +19,9 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from ..model import Record
@@ -121,23 +122,37 @@ def _lines_for(label: str, value: Any, kind: str) -> list[str]:
     raise ValueError(f"unknown note kind {kind!r}")
 
 
-Plan = tuple[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]
+Entries = tuple[tuple[str, str, str, str], ...]
+"""(label, attribute, kind, ``"label: "`` prefix) per note field to write."""
+Plan = tuple[Entries, Callable[[dict[str, Any]], tuple[Any, ...]], Entries, Callable[[dict[str, Any]], tuple[Any, ...]]]
+
+
+def _getter(entries: Entries) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A function returning, from a model's ``__dict__``, the values of ``entries`` in order."""
+    attrs = [attr for _, attr, _, _ in entries]
+    if not attrs:
+        return lambda _values: ()
+    if len(attrs) == 1:
+        one = itemgetter(attrs[0])
+        return lambda values: (one(values),)
+    return itemgetter(*attrs)
 
 
 @lru_cache(maxsize=256)
 def _plan(skip: frozenset[str]) -> Plan:
-    """(record entries, trial entries) to write when ``skip`` fields are native."""
-    top: list[tuple[str, str, str]] = []
-    trial: list[tuple[str, str, str]] = []
+    """(record entries, their getter, trial entries, their getter) to write when ``skip``
+    fields are native."""
+    top: list[tuple[str, str, str, str]] = []
+    trial: list[tuple[str, str, str, str]] = []
     for label, path, kind in NOTE_FIELDS:
         head, _, tail = path.partition(".")
         if kind.startswith("outcome:") and kind != "outcome:primary":
             continue
         if path == "pages" and "pages" in skip:
-            top.append((label, head, "pages-native"))
+            top.append((label, head, "pages-native", ""))
         elif head not in skip:
-            (trial if tail else top).append((label, tail or head, kind))
-    return tuple(top), tuple(trial)
+            (trial if tail else top).append((label, tail or head, kind, f"{label}: "))
+    return tuple(top), _getter(tuple(top)), tuple(trial), _getter(tuple(trial))
 
 
 def _pages_line(label: str, record: Record) -> list[str]:
@@ -152,22 +167,22 @@ def _pages_line(label: str, record: Record) -> list[str]:
 def note_lines(record: Record, skip: Iterable[str] = ()) -> list[str]:
     """The ``Label: value`` lines for every field of ``record`` not in ``skip`` (top-level
     field names the format carries natively; ``trial`` skips every design field)."""
-    top, trial_entries = _plan(skip if isinstance(skip, frozenset) else frozenset(skip))
+    top, top_values, trial_entries, trial_values = _plan(skip if isinstance(skip, frozenset) else frozenset(skip))
     out: list[str] = []
-    for source, entries in ((record, top), (record.trial, trial_entries)):
+    for source, entries, values_of in ((record, top, top_values), (record.trial, trial_entries, trial_values)):
         if source is None:
             continue
-        for label, attr, kind in entries:
-            if kind == "pages-native":
-                out += _pages_line(label, record)
-                continue
-            value = getattr(source, attr)
-            if value is None or value == "" or value == []:  # noqa: PLR1714  (0 is a value)
+        # Field values straight from the model's ``__dict__``: this runs for every record
+        # of every tagged export.
+        for (label, attr, kind, prefix), value in zip(entries, values_of(source.__dict__), strict=True):
+            if not value and value != 0:  # None, "" or []; 0 is a value
                 continue
             if kind == "str" or kind == "int":  # noqa: PLR1714  (the common case, kept cheap)
                 if attr == "type" and value == "journal-article":
                     continue
-                out.append(f"{label}: {value}")
+                out.append(prefix + str(value))
+            elif kind == "pages-native":
+                out += _pages_line(label, record)
             else:
                 out += _lines_for(label, value, kind)
     return out
