@@ -121,11 +121,15 @@ def protect_title(title: str) -> str:
     escaped = escape(title)
     if title[1:] == title[1:].lower():
         return escaped
+    words = title.split(" ")
     # Escaping adds no spaces, so the escaped words line up with the original ones.
-    out = escaped.split(" ")
-    for i, word in enumerate(title.split(" ")):
+    out = words[:] if escaped is title else escaped.split(" ")
+    for i, word in enumerate(words):
         # ``w != w.lower()``: the word has a capital letter (in any script).
         if word != word.lower() and (i > 0 or word[1:] != word[1:].lower()):
+            if word.isalnum():  # the common case: no edge punctuation, nothing escaped
+                out[i] = "{" + word + "}"
+                continue
             m = _EDGE_PUNCT.match(word)
             assert m is not None  # every string matches
             lead, core, tail = m.groups()

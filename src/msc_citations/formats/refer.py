@@ -71,9 +71,10 @@ def _lines(rec: Record) -> list[str]:
     kind = TYPE_TO_REFER[rec.type]
     lines = [f"%0 {kind}"]
     container = CONTAINER_TAG if rec.type in _CONTAINER_TYPES else None
+    values = rec.__dict__  # the fields' values, read without a call per tag
     for tag, field in SCALAR_TAGS:
-        value = _value(field, rec)
-        if value is not None:
+        value = values[field] if field != "pages" else _value(field, rec)
+        if value is not None and value != "":
             lines.append(f"%{container if container and field == 'journal' else tag} {value}")
         if field == "title":
             lines += [f"%{AUTHOR_TAG} {_author(p)}" for p in rec.authors]
