@@ -254,6 +254,20 @@ def test_registration_and_publication_are_linked_not_merged() -> None:
     assert by_id["other"].study_id is None
 
 
+def test_a_study_reported_by_many_records_keeps_links_bounded() -> None:
+    from msc_citations.dedup.studies import LINKS_CAP, link_studies
+
+    reg_id = [RegistryId(registry="ClinicalTrials.gov", id="NCT01716481")]
+    papers = [Record(id=f"p{k}", title=f"Report {k}", registry_ids=reg_id) for k in range(3 * LINKS_CAP)]
+    reg = Record(id="nct", type="clinical-trial", title="Registration", registry_ids=reg_id)
+    out = link_studies([*papers, reg])
+    assert {r.study_id for r in out} == {"study:NCT01716481"}
+    assert max(len(r.links) for r in out) == LINKS_CAP
+    # The registration comes first in every report's links, wherever it sat in the input.
+    assert all(r.links[0].id == "nct" for r in out[:-1])
+    assert all(x.id != r.id for r in out for x in r.links)
+
+
 def test_seed_000_related_entries_2_and_3_merge() -> None:
     # Entries [2] and [3] of seed 000's related list: one meta-analysis in two styles.
     two = Record(

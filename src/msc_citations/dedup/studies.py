@@ -3,7 +3,9 @@ duplicates. They keep separate records and share a ``study_id`` plus ``links``.
 
 Records join a study when they share a registry id (``NCT01716481`` on the registration
 and in a paper's abstract), or when a registration lists a paper among its references
-(its ``related`` records, matched by PMID or DOI).
+(its ``related`` records, matched by PMID or DOI). Every member carries the study's
+``study_id``; its ``links`` name the registrations and other reports, at most
+:data:`LINKS_CAP` of them, so a study cited by thousands of records stays linear in size.
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from ..model import Record, StudyLink
 from .text import doi_keys
 
 STUDY_PREFIX = "study:"
+# A study reported by thousands of records (a large trial cited everywhere, or one page
+# saved many times) would otherwise give each of them thousands of links: k * k in all.
+# The shared ``study_id`` names the whole group; ``links`` lists at most this many.
+LINKS_CAP = 50
 
 
 def _reg_keys(rec: Record) -> list[str]:
@@ -72,13 +78,13 @@ def link_studies(records: Sequence[Record]) -> list[Record]:
             continue
         regs = [k for m in members for k in keys[m]]
         study = STUDY_PREFIX + (regs[0].split(":", 1)[1] if regs else (records[members[0]].id or str(members[0])))
+        # Registrations first: every record links to them, and to the first other reports.
+        listed = sorted((o for o in members if records[o].id), key=lambda o: records[o].type != "clinical-trial")
+        listed = listed[: LINKS_CAP + 1]
         for m in members:
             rec = records[m]
-            links = [
-                StudyLink(relation=_relation(records[o]), id=records[o].id or "")
-                for o in members
-                if o != m and records[o].id
-            ]
+            links = [StudyLink(relation=_relation(records[o]), id=records[o].id or "") for o in listed if o != m]
+            links = links[:LINKS_CAP]
             known = {(x.relation, x.id) for x in rec.links}
             merged = rec.links + [x for x in links if (x.relation, x.id) not in known]
             out[m] = rec.model_copy(update={"study_id": rec.study_id or study, "links": merged})
