@@ -12,8 +12,11 @@ import csv
 import gzip
 import importlib
 import io
+import multiprocessing as mp
+import os
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,8 @@ from .common import add_output_options, error_line, write_records
 
 TABULAR = {"csv": "csv", "jsonl": "jsonl", "ndjson": "jsonl"}
 AMBIGUOUS = frozenset({".json", ".xml", ".txt", ".html", ".htm"})
+# Below this many output records a second process costs more than it saves.
+PARALLEL_MIN = 5000
 
 
 def register(sub: Any) -> None:
@@ -189,11 +194,49 @@ def _run_fast(args: argparse.Namespace, start: float) -> int:
     return 0
 
 
+def _normalize_part(start: int, stop: int) -> list[Record]:
+    return [normalize_record(r) for r in _PENDING[start:stop]]
+
+
+_PENDING: list[Record] = []
+
+
+def _normalize_all(records: list[Record]) -> None:
+    """Put every record through the normalization stack, in place (each original is
+    released as its normalized copy arrives). With many records and a second core, a
+    forked worker takes the second half: it inherits the records, only its results
+    travel back."""
+    global _PENDING
+    half = len(records)
+    pool = None
+    if len(records) >= PARALLEL_MIN and (os.cpu_count() or 1) >= 2 and "fork" in mp.get_all_start_methods():
+        half = len(records) // 2
+        _PENDING = records
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
+    try:
+        second = pool.submit(_normalize_part, half, len(records)) if pool else None
+        for i in range(half):
+            records[i] = normalize_record(records[i])
+        if second is not None:
+            records[half:] = second.result()
+    finally:
+        _PENDING = []
+        if pool is not None:
+            pool.shutdown()
+
+
 def run(args: argparse.Namespace) -> int:
     """Read every input, deduplicate, write the merged records and side files."""
     start = time.perf_counter()
     if _fast_path(args):
         return _run_fast(args, start)
+    # Tens of thousands of records stay alive to the end and hold no reference cycles:
+    # collector passes over them would only cost time.
+    with gc_paused():
+        return _run(args, start)
+
+
+def _run(args: argparse.Namespace, start: float) -> int:
     records: list[Record] = []
     for name in args.inputs:
         try:
@@ -204,6 +247,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     records = _unique_ids(records)
     result = deduplicate(records)
+    count = len(records)
+    del records  # the merged-away inputs are no longer needed
     if args.explain:
         print(explain(result, args.explain))
         return 0
@@ -211,11 +256,12 @@ def run(args: argparse.Namespace) -> int:
     if args.output or not (args.clusters or args.maybe):
         # Matching runs on its own fast keys; the full normalization stack is only
         # needed for the records written out (one per cluster, not one per input).
-        out = result.records if args.no_normalize else [normalize_record(r) for r in result.records]
-        write_records(out, args)
+        if not args.no_normalize:
+            _normalize_all(result.records)
+        write_records(result.records, args)
     merged = sum(1 for c in result.clusters if len(c) > 1)
     print(
-        f"dedup: {len(records)} records -> {len(result.records)} ({merged} merged clusters, "
+        f"dedup: {count} records -> {len(result.records)} ({merged} merged clusters, "
         f"{len(result.maybe_pairs)} uncertain pairs) in {time.perf_counter() - start:.1f} s",
         file=sys.stderr,
     )
