@@ -43,6 +43,20 @@ def test_gzip_input_and_record_path_agree(tmp_path: Path) -> None:
     assert _clusters(fast) == _clusters(full)
 
 
+def test_normalization_split_over_a_worker_keeps_order_and_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from msc_citations.cli import dedup_cmd
+
+    serial, split = tmp_path / "serial.jsonl", tmp_path / "split.jsonl"
+    assert main(["dedup", str(SAMPLE), "-o", str(serial)]) == 0
+    monkeypatch.setattr(dedup_cmd, "PARALLEL_MIN", 2)
+    assert main(["dedup", str(SAMPLE), "-o", str(split)]) == 0
+    assert split.read_bytes() == serial.read_bytes()
+    records = loads(split.read_text(encoding="utf-8"), "jsonl")
+    assert len(records) > 2 and len({r.id for r in records}) == len(records)
+
+
 def test_merged_records_carry_provenance(tmp_path: Path) -> None:
     out = tmp_path / "merged.jsonl"
     assert main(["dedup", str(SAMPLE), "-o", str(out), "--no-normalize"]) == 0
