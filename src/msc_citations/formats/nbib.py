@@ -64,7 +64,10 @@ def _add(tag: str, value: str, out: list[str]) -> None:
 
 def _wrapped(line: str) -> str:
     """One ``TAG - value`` line folded as PubMed folds it (``line`` has no final newline)."""
-    head, value = line[:6], " ".join(line[6:].split())
+    head, value = line[:6], line[6:]
+    # White space is collapsed; a printable value holds no white space but single spaces.
+    if not value.isprintable() or "  " in value or value[:1] == " " or value[-1:] == " ":
+        value = " ".join(value.split())
     parts = []
     start, end = 0, len(value)
     while end - start > ROOM:
