@@ -81,10 +81,11 @@ def link_studies(records: Sequence[Record]) -> list[Record]:
         # Registrations first: every record links to them, and to the first other reports.
         listed = sorted((o for o in members if records[o].id), key=lambda o: records[o].type != "clinical-trial")
         listed = listed[: LINKS_CAP + 1]
+        # One link object per listed member, shared by every record that names it.
+        shared = [(o, StudyLink(relation=_relation(records[o]), id=records[o].id or "")) for o in listed]
         for m in members:
             rec = records[m]
-            links = [StudyLink(relation=_relation(records[o]), id=records[o].id or "") for o in listed if o != m]
-            links = links[:LINKS_CAP]
+            links = [link for o, link in shared if o != m][:LINKS_CAP]
             known = {(x.relation, x.id) for x in rec.links}
             merged = rec.links + [x for x in links if (x.relation, x.id) not in known]
             out[m] = rec.model_copy(update={"study_id": rec.study_id or study, "links": merged})
