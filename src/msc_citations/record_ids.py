@@ -8,6 +8,7 @@ get ``b``, ``c``, ... suffixes in input order.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -105,7 +106,10 @@ class IdAssigner:
 
     def key(self, record: Record) -> str:
         """The next free id for ``record`` (now taken)."""
-        base = base_key(record)
+        return self.key_for_base(base_key(record))
+
+    def key_for_base(self, base: str) -> str:
+        """The next free id for a record whose :func:`base_key` is ``base`` (now taken)."""
         n = self.last.get(base, 0)
         key = base + _suffix(n) if n else base
         while key in self.used:
@@ -122,6 +126,28 @@ class IdAssigner:
             if not rec.id:
                 records[i] = rec.model_copy(update={"id": self.key(rec)})
         return records
+
+
+KeyedJson = tuple[str, str]
+"""A record without an id as ``(base key, JSON text)``: what a writer of JSON Lines needs to
+give it its id and write it, without the model."""
+
+_NO_ID = '{"id":null'
+
+
+def keyed_json(record: Record) -> KeyedJson:
+    """``record`` without its id, as its :func:`base_key` and its JSON text."""
+    if record.id:
+        record = record.model_copy(update={"id": None})
+    return base_key(record), record.model_dump_json()
+
+
+def json_with_id(text: str, key: str) -> str:
+    """The JSON text of a record without an id (from :func:`keyed_json`) with the id ``key``:
+    the text ``record.model_copy(update={"id": key}).model_dump_json()`` would give."""
+    if text.startswith(_NO_ID):  # the id is the first key of a record
+        return '{"id":' + json.dumps(key, ensure_ascii=False) + text[len(_NO_ID) :]
+    return Record.model_validate_json(text).model_copy(update={"id": key}).model_dump_json()
 
 
 def assign_ids(records: Iterable[Record], taken: set[str] | None = None) -> list[Record]:

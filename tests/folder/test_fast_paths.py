@@ -11,7 +11,7 @@ from lxml import etree
 from fixture_helpers import FIXTURES
 from msc_citations.document import Document, _visible_text_python, html_visible_text
 from msc_citations.model import Person, Record
-from msc_citations.record_ids import _suffix, assign_ids, base_key
+from msc_citations.record_ids import IdAssigner, _suffix, assign_ids, base_key, json_with_id, keyed_json
 from msc_citations.sources import pubmed_html
 from msc_citations.sources.pubmed_medline import split_records
 
@@ -147,6 +147,23 @@ def test_ids_for_thousands_of_clashing_records_match_the_plain_search() -> None:
     ids = [r.id for r in assign_ids(records)]
     assert ids == _naive_ids(records)
     assert len(set(ids)) == len(ids)
+
+
+def test_keyed_json_gets_the_ids_and_text_of_the_models() -> None:
+    """Records written from ``(base key, JSON text)`` are the bytes of the models given ids."""
+    records = [
+        Record(title="Autologous cells", year=2005, authors=[Person(family="Bang")]),
+        Record(id="kept", title="Autologous cells", year=2005, authors=[Person(family="Bang")]),
+        Record(title="细胞移植", year=2010),
+        Record(),
+    ]
+    expected = [r.model_dump_json() for r in assign_ids([r.model_copy(update={"id": None}) for r in records])]
+    ids = IdAssigner()
+    assert [json_with_id(text, ids.key_for_base(base)) for base, text in map(keyed_json, records)] == expected
+    assert (
+        json_with_id(" " + records[0].model_dump_json(), "x")
+        == records[0].model_copy(update={"id": "x"}).model_dump_json()
+    )
 
 
 def test_medline_continuation_lines_join_with_single_spaces() -> None:

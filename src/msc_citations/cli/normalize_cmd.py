@@ -13,7 +13,7 @@ from typing import Any
 
 from ..document import DEFAULT_MAX_BYTES
 from ..errors import MscCitationsError
-from ..folder import FolderOptions, FolderResult, iter_folder, parse_folder, summary_lines
+from ..folder import FolderOptions, FolderResult, iter_folder_keyed, parse_folder, summary_lines
 from ..model import Record
 from .common import add_output_options, write_records
 from .fetch_cmd import add_enrich_options
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     )
     try:
         if can_stream(args):  # each file's records written as they come: nothing held
-            files, written = write_streamed(iter_folder(args.dirs, options, progress), args)
+            files, written = write_streamed(iter_folder_keyed(args.dirs, options, progress), args)
             result = FolderResult(files=files, records_written=written)
         else:
             result = parse_folder(args.dirs, **_folder_kwargs(options), progress=progress)

@@ -5,6 +5,10 @@ not depend on the records after it, so ``normalize`` writes each file's records 
 order as soon as the files before it are done, instead of holding the whole library: the
 same bytes, without the memory. Only formats whose output is the concatenation of each
 record's own text qualify.
+
+JSON Lines is written without any model in this process: the workers send each record's
+JSON text and the key its id is made from (:func:`~msc_citations.folder.iter_folder_keyed`),
+and the id is put into the text here, giving the bytes ``formats.jsonl`` writes.
 """
 
 from __future__ import annotations
@@ -18,9 +22,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..folder import FileReport
-from ..formats import dumps
-from ..model import Record
-from ..record_ids import IdAssigner
+from ..record_ids import IdAssigner, KeyedJson, json_with_id
 
 STREAMED_FORMATS: frozenset[str] = frozenset({"jsonl"})
 """Formats written record by record (the text of a list is the texts of its records joined)."""
@@ -38,9 +40,10 @@ def can_stream(args: argparse.Namespace) -> bool:
 
 
 def write_streamed(
-    outcomes: Iterable[tuple[FileReport, list[Record]]], args: argparse.Namespace
+    outcomes: Iterable[tuple[FileReport, list[KeyedJson]]], args: argparse.Namespace
 ) -> tuple[list[FileReport], int]:
-    """Write the records of ``outcomes`` (in path order, without ids) to ``args.output``
+    """Write the records of ``outcomes`` (in path order, as ``(base key, JSON text)`` without
+    ids, see :func:`~msc_citations.folder.iter_folder_keyed`) to ``args.output``
     (atomically: a temporary file renamed at the end) or standard output; returns the file
     reports and the number of records written."""
     if args.output and args.output != "-":
@@ -60,19 +63,25 @@ def write_streamed(
     return result
 
 
-def _write(outcomes: Iterable[tuple[FileReport, list[Record]]], out: TextIO, fmt: str) -> tuple[list[FileReport], int]:
+def _write(
+    outcomes: Iterable[tuple[FileReport, list[KeyedJson]]], out: TextIO, fmt: str
+) -> tuple[list[FileReport], int]:
+    if fmt not in STREAMED_FORMATS:
+        raise ValueError(f"{fmt!r} output cannot be written as the records come")
     ids = IdAssigner()
     reports: list[FileReport] = []
-    chunk: list[Record] = []
+    chunk: list[str] = []
     written = 0
     for report, records in outcomes:
         reports.append(report)
-        chunk.extend(rec.model_copy(update={"id": None}) if rec.id else rec for rec in records)
-        if len(chunk) >= CHUNK_RECORDS:
-            out.write(dumps(ids.assign(chunk), format=fmt))
-            written += len(chunk)
+        for base, text in records:
+            chunk.append(json_with_id(text, ids.key_for_base(base)))
+            chunk.append("\n")
+        if len(chunk) >= 2 * CHUNK_RECORDS:
+            out.write("".join(chunk))
+            written += len(chunk) // 2
             chunk = []
     if chunk:
-        out.write(dumps(ids.assign(chunk), format=fmt))
-        written += len(chunk)
+        out.write("".join(chunk))
+        written += len(chunk) // 2
     return reports, written

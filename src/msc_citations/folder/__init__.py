@@ -6,14 +6,14 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from ..document import DEFAULT_MAX_BYTES
 from ..errors import ParseError
 from ..model import Record
-from ..record_ids import assign_ids
+from ..record_ids import KeyedJson, assign_ids
 from .cache import ParseCache
-from .pool import Guards, run_pool
+from .pool import KEYED, RECORDS, Codec, Guards, run_pool_as
 from .report import FileReport, FolderResult, summary_lines
 from .walk import FoundFile, walk_inputs
 from .worker import ParseOptions
@@ -25,6 +25,7 @@ __all__ = [
     "Guards",
     "ParseOptions",
     "iter_folder",
+    "iter_folder_keyed",
     "parse_folder",
     "summary_lines",
 ]
@@ -89,27 +90,49 @@ def iter_folder(
     need every record at once (give ids with :class:`~msc_citations.record_ids.IdAssigner`).
     """
     opts = options or FolderOptions()
+    return _stream(_found(paths, opts), opts, progress, RECORDS)
+
+
+def iter_folder_keyed(
+    paths: str | Path | Sequence[str | Path],
+    options: FolderOptions | None = None,
+    progress: ProgressCallback | None = None,
+) -> Iterator[tuple[FileReport, list[KeyedJson]]]:
+    """:func:`iter_folder` with each record as ``(base key, JSON text)`` (see
+    :func:`~msc_citations.record_ids.keyed_json`) instead of a model: for writers of JSON
+    Lines, which then build no model at all (give ids with
+    :meth:`~msc_citations.record_ids.IdAssigner.key_for_base` and
+    :func:`~msc_citations.record_ids.json_with_id`)."""
+    opts = options or FolderOptions()
+    return _stream(_found(paths, opts), opts, progress, KEYED)
+
+
+def _found(paths: str | Path | Sequence[str | Path], opts: FolderOptions) -> list[FoundFile]:
     roots = [paths] if isinstance(paths, (str, Path)) else list(paths)
     # The folders are walked now, before the caller creates anything (an output) in them.
-    return _stream(list(walk_inputs(roots, opts.include, opts.exclude)), opts, progress)
+    return list(walk_inputs(roots, opts.include, opts.exclude))
+
+
+P = TypeVar("P")
 
 
 def _stream(
-    found: list[FoundFile], opts: FolderOptions, progress: ProgressCallback | None
-) -> Iterator[tuple[FileReport, list[Record]]]:
+    found: list[FoundFile], opts: FolderOptions, progress: ProgressCallback | None, codec: Codec[P]
+) -> Iterator[tuple[FileReport, list[P]]]:
     parse_options = ParseOptions(source=opts.source, max_bytes=opts.max_bytes)
-    ready: dict[int, tuple[FileReport, list[Record]]] = {}
+    ready: dict[int, tuple[FileReport, list[P]]] = {}
     todo: list[int] = []
     cache = ParseCache(opts.cache_dir) if opts.cache_dir else None
     keys: dict[int, str] = {}
     done = 0
     for i, item in enumerate(found):
-        hit: tuple[FileReport, list[Record]] | None = None
+        hit: tuple[FileReport, list[P]] | None = None
         if item.skip_reason:
             hit = FileReport(str(_abs(item.path)), "skipped", reason=item.skip_reason), []
         elif cache and (key := ParseCache.key(str(_abs(item.path)), parse_options)) is not None:
             keys[i] = key
-            hit = cache.get(key, str(_abs(item.path)))
+            if (stored := cache.get(key, str(_abs(item.path)))) is not None:
+                hit = stored[0], [codec.local(r) for r in stored[1]]
         if hit is None:
             todo.append(i)
             continue
@@ -121,11 +144,12 @@ def _stream(
     work = [str(_abs(found[i].path)) for i in todo]
     n_jobs = (os.cpu_count() or 1) if opts.jobs is None else opts.jobs
     try:
-        for j, report, records in run_pool(work, parse_options, n_jobs, Guards(opts.timeout, opts.memory_bytes)):
+        guards = Guards(opts.timeout, opts.memory_bytes)
+        for j, report, records in run_pool_as(work, parse_options, n_jobs, guards, codec):
             i = todo[j]
             ready[i] = report, records
             if cache and i in keys:
-                cache.put(keys[i], report, records)
+                cache.put(keys[i], report, [codec.record(r) for r in records])
             done += 1
             if progress:
                 progress(report, done, len(found))
@@ -142,9 +166,7 @@ def _stream(
             cache.close()
 
 
-def _kept(
-    outcome: tuple[FileReport, list[Record]], options: FolderOptions
-) -> Iterator[tuple[FileReport, list[Record]]]:
+def _kept(outcome: tuple[FileReport, list[P]], options: FolderOptions) -> Iterator[tuple[FileReport, list[P]]]:
     if not (options.errors == "ignore" and outcome[0].status == "failed"):
         yield outcome
 

@@ -15,9 +15,10 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.sharedctypes import Synchronized
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from ..model import Record
+from ..record_ids import KeyedJson, keyed_json
 from .report import FileReport
 from .worker import ParseOptions, parse_one
 
@@ -32,6 +33,39 @@ class Guards:
     timeout: float = 120.0
     memory_bytes: int = 4 * 1024**3
 
+
+P = TypeVar("P")
+
+
+@dataclass(frozen=True, slots=True)
+class Codec(Generic[P]):
+    """How a record travels from a worker to the parent: ``encode`` in the worker (to
+    something cheap to pickle), ``decode`` in the parent; ``local`` when there is no worker;
+    ``record`` back to the model (for the parse cache)."""
+
+    encode: Callable[[Record], Any]
+    decode: Callable[[Any], P]
+    local: Callable[[Record], P]
+    record: Callable[[P], Record]
+
+
+def _same(value: P) -> P:
+    return value
+
+
+def _dump(record: Record) -> str:
+    return record.model_dump_json()
+
+
+def _keyed_record(item: KeyedJson) -> Record:
+    return Record.model_validate_json(item[1])
+
+
+RECORDS: Codec[Record] = Codec(_dump, Record.model_validate_json, _same, _same)
+"""Records as models (sent as JSON text, validated again in the parent)."""
+KEYED: Codec[KeyedJson] = Codec(keyed_json, _same, keyed_json, _keyed_record)
+"""Records as ``(base key, JSON text)`` without ids: for writers of JSON Lines, which need
+no model in the parent (see :func:`~msc_citations.record_ids.json_with_id`)."""
 
 Outcome = tuple[int, FileReport, list[Record]]
 
@@ -55,6 +89,7 @@ class _WorkerArgs:
     started: Any
     options: ParseOptions
     memory_bytes: int
+    encode: Callable[[Record], Any]
 
 
 def _worker_main(w: _WorkerArgs) -> None:
@@ -72,7 +107,7 @@ def _worker_main(w: _WorkerArgs) -> None:
             w.started.value = time.monotonic()
             w.current.value = index
             report, records = parse_one(path, w.options)
-            done.append((index, report, [r.model_dump_json() for r in records]))
+            done.append((index, report, [w.encode(r) for r in records]))
         w.current.value = -1
         w.results.put(("done", done))
 
@@ -87,6 +122,7 @@ class _Shared:
     paths: Sequence[str]
     pending: set[int]
     batches: dict[int, list[int]]
+    encode: Callable[[Record], Any]
 
 
 class _Slot:
@@ -94,7 +130,13 @@ class _Slot:
         self.current: Synchronized[int] = shared.ctx.Value("i", -1)
         self.started: Synchronized[float] = shared.ctx.Value("d", 0.0)
         args = _WorkerArgs(
-            shared.tasks, shared.results, self.current, self.started, shared.options, shared.guards.memory_bytes
+            shared.tasks,
+            shared.results,
+            self.current,
+            self.started,
+            shared.options,
+            shared.guards.memory_bytes,
+            shared.encode,
         )
         self.process = shared.ctx.Process(target=_worker_main, args=(args,), daemon=True)
         self.process.start()
@@ -109,10 +151,17 @@ def run_pool(
 ) -> Iterator[Outcome]:
     """Parse ``paths`` in ``jobs`` processes; yields ``(index, report, records)`` as files
     finish (in completion order). ``jobs <= 0`` parses in this process, unguarded."""
+    return run_pool_as(paths, options, jobs, guards, RECORDS)
+
+
+def run_pool_as(
+    paths: Sequence[str], options: ParseOptions, jobs: int, guards: Guards, codec: Codec[P]
+) -> Iterator[tuple[int, FileReport, list[P]]]:
+    """:func:`run_pool` with each file's records given as ``codec`` makes them."""
     if jobs <= 0 or len(paths) <= 1:
         for index, path in enumerate(paths):
             report, records = parse_one(path, options)
-            yield index, report, records
+            yield index, report, [codec.local(r) for r in records]
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     _preload()
@@ -121,7 +170,7 @@ def run_pool(
         tasks.put([(i, paths[i]) for i in range(start, min(start + BATCH_SIZE, len(paths)))])
     pending = set(range(len(paths)))
     batches: dict[int, list[int]] = {}
-    shared = _Shared(ctx, tasks, results, options, guards, paths, pending, batches)
+    shared = _Shared(ctx, tasks, results, options, guards, paths, pending, batches, codec.encode)
     slots = [_Slot(shared) for _ in range(min(jobs, len(paths)))]
     try:
         while pending:
@@ -133,7 +182,7 @@ def run_pool(
                 for index, report, payload in msg[1]:
                     if index in pending:
                         pending.discard(index)
-                        yield index, report, [Record.model_validate_json(p) for p in payload]
+                        yield index, report, [codec.decode(p) for p in payload]
                 continue
             if msg is not None and msg[0] == "batch":
                 for i in msg[1]:
@@ -162,7 +211,7 @@ def _preload() -> None:
     all_sources()
 
 
-def _reap(slots: list[_Slot], shared: _Shared) -> Iterator[Outcome]:
+def _reap(slots: list[_Slot], shared: _Shared) -> Iterator[tuple[int, FileReport, list[Any]]]:
     """Kill workers stuck on one file past the time limit, replace dead ones, and hand the
     rest of their batch to a new worker."""
     guards, paths, pending = shared.guards, shared.paths, shared.pending
