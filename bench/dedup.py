@@ -7,7 +7,10 @@ sensitivity / specificity (the ASySD paper's convention), pairwise precision / r
 F1, records per second and the process's peak memory. Timings are medians of
 ``--repeats`` runs.
 
-    python bench/dedup.py [BENCH_DIR] [--repeats 3] [--gold auto|asysd|bibdedupe] [--only srsr]
+    python bench/dedup.py [BENCH_DIR] [--repeats 3] [--gold auto|asysd|bibdedupe] [--only srsr] [--records]
+
+With ``--records`` the merged records are written as well (``-o merged.jsonl``: merging
+and the normalization stack included), i.e. the path end to end.
 
 BENCH_DIR defaults to $MSC_CITATIONS_DEDUP_BENCH, else ../shared/benchmarks/dedup beside
 the repository.
@@ -45,11 +48,14 @@ def datasets(root: Path, only: list[str]) -> list[tuple[str, list[Path]]]:
     return out
 
 
-def run_once(files: list[Path], work: Path) -> tuple[float, int, Path]:
-    """Run the CLI once: (wall seconds, peak RSS bytes, clusters file)."""
+def run_once(files: list[Path], work: Path, records: bool = False) -> tuple[float, int, Path]:
+    """Run the CLI once: (wall seconds, peak RSS bytes, clusters file). With ``records``
+    the merged, normalized records are written too (``-o``): the whole path, end to end."""
     clusters = work / "clusters.csv"
     cmd = [sys.executable, "-m", "msc_citations", "dedup", *map(str, files)]
     cmd += ["--clusters", str(clusters), "--maybe", str(work / "maybe.csv")]
+    if records:
+        cmd += ["-o", str(work / "merged.jsonl")]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -75,6 +81,7 @@ def main() -> int:
     ap.add_argument("--repeats", type=int, default=1)
     ap.add_argument("--gold", default="auto", choices=["auto", "asysd", "bibdedupe"])
     ap.add_argument("--only", nargs="*", default=[])
+    ap.add_argument("--records", action="store_true", help="also write the merged records (end to end)")
     a = ap.parse_args()
     root = bench_dir(a.bench)
     if not root.is_dir():
@@ -85,7 +92,7 @@ def main() -> int:
     pooled = {"TP": 0, "FN": 0, "TN": 0, "FP": 0}
     for name, files in datasets(root, a.only):
         with tempfile.TemporaryDirectory() as tmp:
-            runs = [run_once(files, Path(tmp)) for _ in range(max(1, a.repeats))]
+            runs = [run_once(files, Path(tmp), a.records) for _ in range(max(1, a.repeats))]
             wall = statistics.median(r[0] for r in runs)
             peak = max(r[1] for r in runs)
             res = score(root, name, runs[-1][2], a.gold)
