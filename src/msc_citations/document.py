@@ -114,35 +114,28 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+# Letters of one real script (see _script_score), and the characters _language_fit weighs.
+_SCRIPT_LETTER = re.compile(
+    "[\uac00-\ud7a3\u4e00-\u9fff\u3040-\u30ff\u3000-\u303f\uff00-\uffef\u2010-\u206f\u00c0-\u024f]"
+)
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_WIDE = re.compile("[\u3000-\U0010ffff]")
+_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+_KANA_CHAR = re.compile("[\u3040-\u30ff]")
+
+
 def _script_score(text: str) -> float:
     """How plausible a decoded text is: the share of its non-ASCII characters that are
     letters of one real script (Han, Hangul, kana, Latin-1 letters) rather than symbols,
     private-use or rare compatibility characters."""
-    good = bad = 0
-    for ch in text:
-        o = ord(ch)
-        if o < 0x80:
-            continue
-        if (
-            0xAC00 <= o <= 0xD7A3
-            or 0x4E00 <= o <= 0x9FFF
-            or 0x3040 <= o <= 0x30FF
-            or 0x3000 <= o <= 0x303F
-            or 0xFF00 <= o <= 0xFFEF
-            or 0x2010 <= o <= 0x206F
-            or 0xC0 <= o <= 0x24F
-        ):
-            good += 1
-        else:
-            bad += 1
-    total = good + bad
-    return good / total if total else 0.0
+    total = len(_NON_ASCII.findall(text))
+    return len(_SCRIPT_LETTER.findall(text)) / total if total else 0.0
 
 
 def _non_ascii_lines(data: bytes, limit: int = 65536) -> bytes:
     out = bytearray()
     for line in data.splitlines():
-        if any(b >= 0x80 for b in line):
+        if not line.isascii():
             out += line + b"\n"
             if len(out) >= limit:
                 break
@@ -155,18 +148,22 @@ _HAN_COMMON = set(
 )
 
 
+# Every common character is CJK (at or above U+3000), so counting them in the whole text
+# counts them among the wide characters.
+_HANGUL_COMMON_CHAR = re.compile("[" + "".join(sorted(_HANGUL_COMMON)) + "]")
+_HAN_COMMON_CHAR = re.compile("[" + "".join(sorted(_HAN_COMMON)) + "]")
+
+
 def _language_fit(text: str, encoding: str) -> float:
-    chars = [c for c in text if ord(c) >= 0x3000]
-    if not chars:
+    n = len(_WIDE.findall(text))
+    if not n:
         return 0.0
     if encoding == "cp949":
-        return sum(c in _HANGUL_COMMON for c in chars) / len(chars) + 0.5 * (
-            sum(0xAC00 <= ord(c) <= 0xD7A3 for c in chars) / len(chars)
-        )
+        return len(_HANGUL_COMMON_CHAR.findall(text)) / n + 0.5 * (len(_HANGUL_SYLLABLE.findall(text)) / n)
     if encoding in ("gb18030", "big5"):
-        return sum(c in _HAN_COMMON for c in chars) / len(chars)
+        return len(_HAN_COMMON_CHAR.findall(text)) / n
     if encoding in ("shift_jis", "euc_jp"):
-        return sum(0x3040 <= ord(c) <= 0x30FF for c in chars) / len(chars) + 0.2
+        return len(_KANA_CHAR.findall(text)) / n + 0.2
     return 0.0
 
 

@@ -194,7 +194,8 @@ def attach_affiliations(block: AuthorBlock, extra: dict[str, object]) -> list[Pe
     """People with their affiliations and e-mail: numbered affiliations go to the authors
     that reference them; an e-mail goes to the author it names; what cannot be placed is
     kept in ``extra`` (``affiliations``, ``emails``)."""
-    people = [p.model_copy(deep=True) for p in block.people]
+    # Copies whose only mutable field (the affiliation list) is new: the block is not changed.
+    people = [p.model_copy(update={"affiliations": [*p.affiliations]}) for p in block.people]
     emails: list[str] = []
     texts: dict[str, str] = {}
     for num, text in block.affiliations.items():

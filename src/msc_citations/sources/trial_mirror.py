@@ -222,8 +222,11 @@ class TrialMirrorSource(BaseSource):
         return build_trial_record(facts, self.provenance(doc))
 
 
+_BOILERPLATE = re.compile("|".join(re.escape(b) for b in BOILERPLATE))
+
+
 def _is_boilerplate(line: str) -> bool:
-    return line in BOILERPLATE_LINES or any(b in line for b in BOILERPLATE) or line.endswith(" logo")
+    return line in BOILERPLATE_LINES or _BOILERPLATE.search(line) is not None or line.endswith(" logo")
 
 
 def _read_head(head: Sequence[str]) -> tuple[str | None, str | None, str | None, list[str], list[str]]:
