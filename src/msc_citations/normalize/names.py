@@ -45,6 +45,23 @@ _MAX_SYLLABLE_TOKEN = 12
 _WORD_SPLIT = re.compile(r"([\s\-'’]+)")
 
 
+_ORGANISATION_WORD = re.compile(r"[^\W\d_][\w.&'-]{0,40}")
+
+
+def _has_lower(text: str) -> bool:
+    """True when ``text`` has a lower-case letter."""
+    if text.isascii():
+        return text != text.upper()
+    return any(ch.islower() for ch in text)
+
+
+def _all_caps(text: str) -> bool:
+    """True when ``text`` has a capital letter and no lower-case one."""
+    if text.isascii():
+        return text.isupper()
+    return not any(ch.islower() for ch in text) and any(ch.isupper() for ch in text)
+
+
 def _initials(token: str) -> str:
     """``OY`` -> ``O. Y.``; ``J-W`` -> ``J.-W.``; ``O.Y.`` -> ``O. Y.``."""
     out: list[str] = []
@@ -76,7 +93,7 @@ def recase_family(text: str) -> str:
     >>> recase_family("KIM"), recase_family("MCDONALD"), recase_family("Kim-Lee")
     ('Kim', 'McDonald', 'Kim-Lee')
     """
-    if not text or any(ch.islower() for ch in text) or not any(ch.isupper() for ch in text):
+    if not text or not _all_caps(text):
         return text
     parts = _WORD_SPLIT.split(text)
     words = [p if i % 2 else _recase_word(p) for i, p in enumerate(parts)]
@@ -93,7 +110,7 @@ def _recase_given(text: str, family_caps: bool = False) -> str:
     Two or three capitals after a mixed-case family name are initials (``Bang OY``); after an
     all-caps family name a pronounceable word is a name (``ZHANG, LI``).
     """
-    if not text or any(ch.islower() for ch in text) or not any(ch.isupper() for ch in text):
+    if not text or not _all_caps(text):
         return text
     compact = text.replace(" ", "").replace("-", "").replace(".", "")
     short = len(compact) <= 3 and " " not in text.strip() and compact.isalpha() and "." not in text
@@ -127,8 +144,8 @@ def is_organisation(name: str) -> bool:
     """True when ``name`` reads as a group or institution rather than a person."""
     if not name.isascii() and any(word in name for word in ORGANISATION_CJK):
         return True
-    words = re.findall(r"[^\W\d_][\w.&'-]{0,40}", name.casefold())
-    return (len(words) >= 2 and any(w in ORGANISATION_WORDS for w in words)) or len(words) > 8
+    words = _ORGANISATION_WORD.findall(name.casefold())
+    return (len(words) >= 2 and not ORGANISATION_WORDS.isdisjoint(words)) or len(words) > 8
 
 
 def _split_suffix(tokens: list[str]) -> tuple[list[str], str]:
@@ -151,7 +168,7 @@ def _syllabic(token: str) -> bool:
 def _split_tokens(tokens: list[str]) -> tuple[str, str]:
     """Family and given of a name written without a comma."""
     caps = [i for i, t in enumerate(tokens) if len(t) > 1 and t.isupper() and t.isalpha()]
-    mixed = [i for i, t in enumerate(tokens) if any(c.islower() for c in t)]
+    mixed = [i for i, t in enumerate(tokens) if _has_lower(t)]
     last = tokens[-1]
     if len(tokens) >= 2 and _INITIALS.match(last) and not (len(caps) == 1 and mixed and _known_family(last)):
         # MEDLINE "Bang OY", "van der Berg JH".

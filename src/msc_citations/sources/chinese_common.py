@@ -81,6 +81,10 @@ LABEL_AT_START = re.compile(
     rf"(?P<ws>[ \t\u3000]{{0,8}})(?P<sep>[:：])?[ \t\u3000]{{0,8}}(?P<value>.*)$",
     re.I,
 )
+# What LABEL_AT_START needs before its long alternation: the same lead, then a character
+# some label starts with. Most lines fail here, at the cost of one short match.
+_LABEL_FIRST = "".join(sorted({re.escape(lab[0]) for lab in _ALL_LABELS}))
+_LABEL_GATE = re.compile(rf"^[•·\u2022\s]{{0,4}}(?:[【〔\[［]\s{{0,2}})?[{_LABEL_FIRST}]", re.I)
 _INLINE_LABELS = sorted(
     {lab.replace(" ", "") for name in INLINE_FIELDS for lab in FIELD_LABELS[name]}, key=len, reverse=True
 )
@@ -106,6 +110,8 @@ def read_label(line: str) -> tuple[str, str] | None:
     >>> read_label("页码:E1012 / E1023"), read_label("D O I"), read_label("期待的结果")
     (('pages', 'E1012 / E1023'), ('doi', ''), None)
     """
+    if _LABEL_GATE.match(line) is None:
+        return None
     m = LABEL_AT_START.match(line)
     if not m:
         return None
