@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from ..model import Record
@@ -29,7 +30,10 @@ _BY_ISSN: dict[str, str] = {}
 _ABBREV_OF: dict[str, str] = {}
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
+    """The lookup key of a title (case, punctuation and a leading "the" ignored); journal
+    names repeat across a library, so keys are remembered."""
     value = _KEY_DROP.sub(" ", text.casefold().replace("&", " and "))
     value = _SPACES.sub(" ", value).strip()
     return value[4:] if value.startswith("the ") else value
@@ -118,6 +122,8 @@ def title_case(text: str) -> str:
 
 
 def _is_all_caps(text: str) -> bool:
+    if text.isascii():  # every letter is cased: "no small letter and some capital" is isupper
+        return text.isupper() and sum(1 for c in text if c.isalpha()) > 1
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters if c.isascii() or c.lower() != c)
 

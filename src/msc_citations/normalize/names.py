@@ -251,10 +251,12 @@ def _clean_person(person: Person) -> Person:
         if parsed.family and parsed.given:
             family, given = parsed.family, parsed.given
     if given:
-        parts = [p.strip() for p in given.split(",")]
-        while len(parts) > 1 and _is_degree(parts[-1]):
-            parts.pop()
-        given = _recase_given(", ".join(parts), family_caps=family.isupper())
+        if "," in given:
+            parts = [p.strip() for p in given.split(",")]
+            while len(parts) > 1 and _is_degree(parts[-1]):
+                parts.pop()
+            given = ", ".join(parts)
+        given = _recase_given(given.strip(), family_caps=family.isupper())
     family = recase_family(family)
     if family == person.family and given == person.given:
         return person

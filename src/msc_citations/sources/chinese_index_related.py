@@ -88,7 +88,9 @@ def parse_related(lines: list[str]) -> list[RelatedEntry]:
     block: list[str] = []
     number = 0
     for line in lines:
-        m = ENTRY_START.match(line.strip())
+        text = line.strip()
+        # An entry's "[" comes after at most a bullet and four spaces: other lines skip the match.
+        m = ENTRY_START.match(text) if "[" in text[:6] else None
         if m:
             if block:
                 entries.append(_entry(number, block))

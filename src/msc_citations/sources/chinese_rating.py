@@ -79,7 +79,7 @@ class ChineseRatingSource(BaseSource):
         lines = doc.lines[:600]
         present = set(lines)
         score = sum(weight for marker, weight in MARKERS if marker in present)
-        if any(VOLUME_LINE.match(line) for line in lines[:80]):
+        if any(VOLUME_LINE.match(line) for line in lines[:80] if line[:1] == "卷"):
             score += 0.25
         return min(score, 0.95) if score >= 0.45 else score * 0.5
 

@@ -96,8 +96,9 @@ class KoreanJournalSource(BaseSource):
             score = 0.75
         elif "Article information" in lines and any(ELECTRONIC_DATE.match(ln) for ln in lines):
             score = 0.6
-        elif _journal_citation_index(lines) >= 0 and any(
-            PUBLISHED_ONLINE.match(ln) or DOI_LABEL.match(ln) for ln in lines[:12]
+        elif (  # the cheap test first: most pages have neither line near the top
+            any(PUBLISHED_ONLINE.match(ln) or DOI_LABEL.match(ln) for ln in lines[:12])
+            and _journal_citation_index(lines) >= 0
         ):
             score = 0.5
         if PLATFORM_URL.search(url_of(doc)):
