@@ -21,7 +21,6 @@ SMALL_WORDS: frozenset[str] = frozenset(_WORDS["small_words"])
 ACRONYMS: dict[str, str] = {word.upper(): word for word in _WORDS["acronyms"]}
 _ISSN = re.compile(r"^(\d{4})-?(\d{3}[\dXx])$")
 _KEY_DROP = re.compile(r"[.,:;()\[\]'\"’]")
-_SPACES = re.compile(r"\s+")
 _TOKENS = re.compile(r"(\s+|[-/])")
 _VOWELS = frozenset("AEIOUY")
 
@@ -35,7 +34,7 @@ def _key(text: str) -> str:
     """The lookup key of a title (case, punctuation and a leading "the" ignored); journal
     names repeat across a library, so keys are remembered."""
     value = _KEY_DROP.sub(" ", text.casefold().replace("&", " and "))
-    value = _SPACES.sub(" ", value).strip()
+    value = " ".join(value.split())
     return value[4:] if value.startswith("the ") else value
 
 
@@ -137,7 +136,7 @@ def normalize_journal_title(text: str) -> str:
     """
     if not text:
         return text
-    value = _SPACES.sub(" ", text).strip()
+    value = " ".join(text.split())
     if not _is_all_caps(value):
         return value
     known = _BY_KEY.get(_key(value))
@@ -157,7 +156,7 @@ def normalize_journals(record: Record, issues: list[ParseIssue]) -> Record:
         if not abbrev and full and _key(full) != _key(journal) and abbreviation_of(full) == journal:
             journal, abbrev = full, journal
     if abbrev:
-        abbrev = _SPACES.sub(" ", abbrev).strip()
+        abbrev = " ".join(abbrev.split())
         if not journal:
             journal = lookup_journal(abbrev)
     issn = [normalize_issn(i) or i.strip() for i in record.issn]

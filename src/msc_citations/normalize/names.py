@@ -32,7 +32,6 @@ MAX_NAME_LENGTH = 200
 _MARKER_CHARS_END = " \t\n\r0123456789,;*†‡§¶#¹²³⁰⁴⁵⁶⁷⁸⁹[]()"
 _MARKER_CHARS_START = " \t\n\r0123456789,;*†‡§¶#¹²³⁰⁴⁵⁶⁷⁸⁹[]()"
 _EMAIL = re.compile(r"\S{1,64}@\S{1,255}")
-_SPACES = re.compile(r"\s+")
 _INITIALS = re.compile(r"^(?:(?:[A-Z]-?){1,3}|(?:[A-Z]\.-?){1,4})$")
 _INITIALS_SPACED = re.compile(r"^(?:[A-Z](?:\.\s?|\s|-|$)){1,4}$")
 _ROMAN = re.compile(r"^[IVX]{1,5}$")
@@ -214,7 +213,7 @@ def parse_name(text: str) -> Person:
         return Person()
     name = _strip_markers(text)
     if not name or len(name) > MAX_NAME_LENGTH:
-        return Person(literal=_SPACES.sub(" ", text).strip() or None)
+        return Person(literal=" ".join(text.split()) or None)
     if not name.isascii() and has_cjk(name):
         return parse_cjk_name(name) if not is_organisation(name) else Person(literal=name)
     if is_organisation(name):

@@ -44,7 +44,6 @@ BILINGUAL_SPLIT = re.compile(r"\s?/\s?")
 
 _PHASE_TOKEN = re.compile(r"(?<![a-z])(iv|iii|ii|i|[1-4]|[ⅰⅱⅲⅳ]|[一二三四])(?![a-z])")
 _PHASE_WORDS = re.compile(r"phase|第|期|相|臨床試験|临床试验|試験|임상|상", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
 
 REGISTRY_PREFIXES: tuple[tuple[str, str], ...] = (
     ("NCT", "ClinicalTrials.gov"),
@@ -84,7 +83,7 @@ def vocab() -> dict[str, Any]:
 
 
 def _key(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().strip(".。").strip().lower()
+    return " ".join(text.split()).strip(".。").strip().lower()
 
 
 def map_term(table: str, text: str | None) -> str | None:
@@ -356,7 +355,7 @@ def unique_paragraphs(paragraphs: Iterable[str]) -> list[str]:
     >>> unique_paragraphs(["A b.", "A b. C d.", "E."])
     ['A b. C d.', 'E.']
     """
-    items = [_SPACES.sub(" ", p).strip() for p in paragraphs if p and p.strip()]
+    items = [" ".join(p.split()) for p in paragraphs if p and p.strip()]
     out: list[str] = []
     for p in items:
         if any(len(o) > len(p) and p in o for o in items):
@@ -413,5 +412,5 @@ def paragraphs(text: str | None) -> str | None:
     textblocks and API strings then compare equal)."""
     if not text or not text.strip():
         return None
-    parts = [_SPACES.sub(" ", p).strip() for p in re.split(r"\n\s*\n", text.strip())]
+    parts = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip())]
     return "\n\n".join(p for p in parts if p) or None
