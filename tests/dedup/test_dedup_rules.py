@@ -154,6 +154,14 @@ def test_doi_with_a_punctuation_slip_or_doubled_prefix_is_the_same_doi() -> None
     assert merged([a, b, c, d]) == [["a", "b", "c"]]
 
 
+def test_misprinted_page_range_merges_but_adjacent_articles_do_not() -> None:
+    a = rec("a", TITLE, year=2010, journal="Cancer Biol Ther", volume="9", pages="678-684")
+    b = rec("b", TITLE, year=2010, journal="Cancer Biol Ther", volume="9", pages="676-682")
+    # The next article of the issue shares at most its first page with this one.
+    c = rec("c", TITLE, year=2010, journal="Cancer Biol Ther", volume="9", pages="684-690")
+    assert merged([a, b, c]) == [["a", "b"]]
+
+
 def test_volume_written_as_the_year_does_not_conflict() -> None:
     a = rec("a", TITLE, year=2016, journal="Harvard Business Review", volume="2016", issue="5")
     b = rec("b", TITLE, year=2016, journal="Harv Bus Rev", volume="94", issue="5", pages="35")

@@ -60,12 +60,15 @@ class GuardedUnion:
             self.facts[root] = facts
         return facts
 
-    def conflict(self, ra: int, rb: int, strong: bool = False, doi_alias: bool = False) -> str | None:
+    def conflict(
+        self, ra: int, rb: int, strong: bool = False, doi_alias: bool = False, page_slip: bool = False
+    ) -> str | None:
         """Why clusters ``ra`` and ``rb`` must stay apart, or None. A ``strong`` link
         (backed by a shared identifier) is only stopped by identifier conflicts; a
-        ``doi_alias`` link (one article under two DOIs) is not stopped by DOIs."""
+        ``doi_alias`` link (one article under two DOIs) is not stopped by DOIs, a
+        ``page_slip`` link (one article, a misprinted page range) not by first pages."""
         fa, fb = self._facts(ra), self._facts(rb)
-        names = ("doi", "pmid") if strong else ("doi", "pmid", "page")
+        names = ("doi", "pmid") if strong or page_slip else ("doi", "pmid", "page")
         for name in names[1:] if doi_alias else names:
             a, b = getattr(fa, name), getattr(fb, name)
             if _disjoint(a, b) and not (name == "doi" and related_dois(tuple(a), tuple(b))):
@@ -74,12 +77,12 @@ class GuardedUnion:
             return "members' years would be more than one apart"
         return None
 
-    def union(self, a: int, b: int, strong: bool = False, doi_alias: bool = False) -> bool:
+    def union(self, a: int, b: int, strong: bool = False, doi_alias: bool = False, page_slip: bool = False) -> bool:
         """Join the clusters of ``a`` and ``b``; False (and recorded) when refused."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        reason = self.conflict(ra, rb, strong, doi_alias)
+        reason = self.conflict(ra, rb, strong, doi_alias, page_slip)
         if reason:
             self.refused.append((a, b, reason))
             return False

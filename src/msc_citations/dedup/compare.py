@@ -13,7 +13,7 @@ from enum import IntEnum
 from rapidfuzz.distance import Indel
 
 from .table import KeyTable
-from .text import component_doi, same_doi_text
+from .text import component_doi, ranges_overlap, same_doi_text
 
 JOURNAL_STOPWORDS = frozenset(["of", "the", "and", "for", "in", "on", "de", "der", "und", "la", "le", "et"])
 SHORT_TITLE_CHARS = 30
@@ -45,6 +45,7 @@ class Evidence:
     reasons: str = ""
     doi_alias: bool = False
     version: bool = False
+    page_slip: bool = False
 
     def describe(self) -> str:
         """One line for ``--explain`` and ``maybe.csv``."""
@@ -386,6 +387,29 @@ def _edition_rules(t: KeyTable, i: int, j: int, ev: Evidence) -> tuple[Verdict, 
     return Verdict.MAYBE, "same title in a year-numbered journal, other authors"
 
 
+def _page_slip(t: KeyTable, i: int, j: int) -> bool:
+    return t.page1[i] != t.page1[j] and ranges_overlap(t.page1[i], t.page2[i], t.page1[j], t.page2[j])
+
+
+def _page_slip_rules(t: KeyTable, i: int, j: int, ev: Evidence) -> tuple[Verdict, str]:
+    """Page ranges that overlap without agreeing (678-684 / 676-682): one misprinted range,
+    when everything else about the article agrees exactly."""
+    if (
+        not ev.conflict
+        and ev.title >= 98
+        and (ev.authors or 0) >= 0.8
+        and ev.year_gap == 0
+        and ev.volume is True
+        and ev.journal is not False
+        and not (t.issue[i] and t.issue[j] and t.issue[i] != t.issue[j])
+        and t.notice[i] == t.notice[j]
+        and t.trial[i] == t.trial[j]
+    ):
+        ev.page_slip = True
+        return Verdict.DUPLICATE, "page ranges overlap, title, authors, year and volume agree"
+    return Verdict.DIFFERENT, ev.conflict or "different first pages"
+
+
 def _quick_reject(t: KeyTable, i: int, j: int) -> Evidence | None:
     """Evidence for a pair that cheap fields already rule out (most candidates), without
     computing author, journal and abstract similarity; None when a full look is needed."""
@@ -417,6 +441,10 @@ def compare(t: KeyTable, i: int, j: int) -> tuple[Verdict, Evidence]:
     if yi and yj and abs(yi - yj) > 1 and _editions(t, i, j):
         ev = evidence(t, i, j)
         verdict, ev.reasons = _edition_rules(t, i, j, ev)
+        return verdict, ev
+    if _page_slip(t, i, j):
+        ev = evidence(t, i, j)
+        verdict, ev.reasons = _page_slip_rules(t, i, j, ev)
         return verdict, ev
     quick = _quick_reject(t, i, j)
     if quick is not None:

@@ -62,6 +62,7 @@ def _match(t: KeyTable, windows: Windows) -> Matching:
     uf = GuardedUnion(t)
     for d in links:
         ev = d.evidence
-        d.joined = uf.union(d.a, d.b, strong=ev.same_id is not None or ev.version, doi_alias=ev.doi_alias)
+        strong = ev.same_id is not None or ev.version
+        d.joined = uf.union(d.a, d.b, strong=strong, doi_alias=ev.doi_alias, page_slip=ev.page_slip)
     maybe.sort(key=lambda d: (d.a, d.b))
     return Matching(uf.clusters(), links, maybe, uf.refused, len(codes))

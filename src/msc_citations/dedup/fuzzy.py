@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from .table import KeyTable
+from .text import ranges_overlap
 
 TITLE_CUTOFF = 0.75
 ABSTRACT_CUTOFF = 0.9
@@ -70,6 +71,7 @@ def _scan(order: list[int], window: int, t: KeyTable, out: set[int], mode: str) 
     # Columns laid out in sort order: the inner loop then walks memory sequentially.
     years = [t.year[i] for i in order]
     pages = [t.page1[i] for i in order]
+    lasts = [t.page2[i] for i in order]
     titles = [t.title[i] for i in order]
     volumes = [t.volume[i] for i in order] if mode == "pages" else []
     authors = [t.author1[i] for i in order] if mode == "pages" else []
@@ -85,7 +87,9 @@ def _scan(order: list[int], window: int, t: KeyTable, out: set[int], mode: str) 
             if yx and yy and (yx - yy > 1 or yy - yx > 1) and (px or py or titles[x] != titles[y]):
                 # (Editions of an updated chapter share the title, without pages.)
                 continue
-            if px and py and px != py:
+            # Different first pages rule a pair out, unless the titles are the same and
+            # the ranges overlap (one misprinted range).
+            if px and py and px != py and (titles[x] != titles[y] or not ranges_overlap(px, lasts[x], py, lasts[y])):
                 continue
             if not (
                 sim(titles[x], titles[y], score_cutoff=TITLE_CUTOFF)

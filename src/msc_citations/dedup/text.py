@@ -205,3 +205,22 @@ def same_doi_text(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     dropped or added a dot or slash (``10.3402/fnr.v57i0.21245`` / ``10.3402/fnrv57i0.21245``).
     """
     return not {_doi_letters(x) for x in a}.isdisjoint({_doi_letters(y) for y in b})
+
+
+def ranges_overlap(first_a: str, last_a: str, first_b: str, last_b: str) -> bool:
+    """Whether two page ranges share at least half of the shorter one (two pages or
+    more): one article with a misprinted range, since two articles never share more than
+    a boundary page.
+
+    >>> ranges_overlap("678", "684", "676", "682"), ranges_overlap("60", "71", "72", "83")
+    (True, False)
+    """
+    if not (first_a and last_a and first_b and last_b):
+        return False
+    if not (first_a.isdigit() and last_a.isdigit() and first_b.isdigit() and last_b.isdigit()):
+        return False
+    a1, a2, b1, b2 = int(first_a), int(last_a), int(first_b), int(last_b)
+    if a2 < a1 or b2 < b1:
+        return False
+    shared = min(a2, b2) - max(a1, b1) + 1
+    return shared >= 2 and 2 * shared >= min(a2 - a1, b2 - b1) + 1
