@@ -13,6 +13,7 @@ normalization); tags without a field are kept in ``extra["medline"]``.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,7 +120,64 @@ Fields = list[tuple[str, str]]
 
 def split_records(text: str) -> list[Fields]:
     """The records of a MEDLINE text as lists of ``(tag, value)``, continuation lines
-    joined to their value. Lines before the first tag are ignored."""
+    joined to their value. Lines before the first tag are ignored.
+
+    A record is read in one pass of :data:`_FIELD` when its lines are all of the shapes
+    PubMed writes (a tag line, an indented continuation line); a file with other line
+    breaks than ``\\n``/``\\r\\n``, or a record with other lines, is read line by line
+    (:func:`_split_lines`). Both give the same fields."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            return _split_lines(text)
+    if any(sep in text for sep in _OTHER_LINE_BREAKS):
+        return _split_lines(text)
+    records: list[Fields] = []
+    for block in _BLANK_LINES.split(text):
+        block = "\n" + block
+        if _OTHER_LINE.search(block):
+            records += _split_lines(block)
+            continue
+        found = _FIELD.findall(block)
+        if not found:
+            continue
+        fields = [(tag, value.strip() if "\n" not in value else _joined_lines(value)) for tag, value in found]
+        if block.count("\nPMID") > 1:
+            records += _split_at_pmid(fields)
+        else:
+            records.append(fields)
+    return records
+
+
+_OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""Characters other than ``\\n`` and ``\\r`` that end a line for ``str.splitlines``."""
+_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
+"""A line break followed by lines holding only white space (the record separator)."""
+_OTHER_LINE = re.compile(r"\n(?![A-Z][A-Z0-9]{0,3} {0,3}-|[ \t]|\Z)")
+"""A line that is neither a tag line nor indented (continuing the value before it)."""
+_FIELD = re.compile(r"\n([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*(?:\n[ \t].*)*)")
+"""A tag line (:data:`TAG_LINE`) with its indented continuation lines."""
+
+
+def _joined_lines(value: str) -> str:
+    return " ".join([part for part in map(str.strip, value.split("\n")) if part])
+
+
+def _split_at_pmid(fields: Fields) -> list[Fields]:
+    """A run of fields holding several ``PMID`` lines, split before each PMID after the first."""
+    out: list[Fields] = [[]]
+    has_pmid = False
+    for field in fields:
+        if field[0] == "PMID":
+            if has_pmid:
+                out.append([])
+            has_pmid = True
+        out[-1].append(field)
+    return out
+
+
+def _split_lines(text: str) -> list[Fields]:
+    """:func:`split_records` line by line, for any line shapes and line breaks."""
     records: list[Fields] = []
     # Each field as (tag, [value, continuation lines...]), joined once at the end rather
     # than re-copying a long abstract at every continuation line.
@@ -159,12 +217,26 @@ def parse_medline(text: str) -> list[Record]:
     >>> recs[0].title, recs[0].authors[0].family, recs[0].authors[0].given
     ('A long title.', 'Bang', 'Oh Young')
     """
-    return [record_from_fields(fields) for fields in split_records(text) if _is_record(fields)]
+    out: list[Record] = []
+    for fields in split_records(text):
+        many = _by_tag(fields)
+        if not _RECORD_TAGS.isdisjoint(many):
+            out.append(record_from_fields(fields, many))
+    return out
 
 
-def _is_record(fields: Fields) -> bool:
-    tags = {tag for tag, _ in fields}
-    return bool(tags & {"PMID", "TI", "BTI", "FAU", "AU", "AB"})
+_RECORD_TAGS = frozenset({"PMID", "TI", "BTI", "FAU", "AU", "AB"})
+"""A run of fields is a record when it has one of these tags."""
+_AUTHOR_TAGS = frozenset({"FAU", "AU", "CN", "AD", "AUID", "FED", "ED"})
+"""The tags :func:`_authors` reads (editor tags end an author's run of ``AU`` lines)."""
+
+
+def _by_tag(fields: Fields) -> dict[str, list[str]]:
+    """The values of each tag, tags in the order they first occur."""
+    many: defaultdict[str, list[str]] = defaultdict(list)
+    for tag, value in fields:
+        many[tag].append(value)
+    return many
 
 
 def _authors(fields: Fields) -> list[Person]:
@@ -172,6 +244,8 @@ def _authors(fields: Fields) -> list[Person]:
     people: list[Person] = []
     last_tag = ""
     for tag, value in fields:
+        if tag not in _AUTHOR_TAGS:
+            continue
         if tag == "FAU" or (tag == "AU" and last_tag != "FAU"):
             people.append(person_from_fau(value) if tag == "FAU" else person_from_au(value))
         elif tag == "CN":
@@ -197,11 +271,6 @@ def person_from_au(value: str) -> Person:
     if m is None:
         return Person(literal=squash(value))
     return Person(family=m.group("family"), given=m.group("initials"))
-
-
-def _editors(fields: Fields) -> list[str]:
-    full = [v for t, v in fields if t == "FED"]
-    return full or [v for t, v in fields if t == "ED"]
 
 
 def _ids(values: list[str]) -> dict[str, list[str]]:
@@ -235,32 +304,37 @@ def _history(values: list[str]) -> dict[str, str]:
     return out
 
 
-def _extra(fields: Fields) -> dict[str, Any]:
-    """Every ``extra.X`` tag and every unknown tag, values as written."""
+def _extra(many: dict[str, list[str]]) -> dict[str, Any]:
+    """Every ``extra.X`` tag and every unknown tag, values as written (``many``: the values
+    of each tag, tags in the order they first occur)."""
     extra: dict[str, Any] = {}
     medline: dict[str, list[str]] = {}
-    for tag, value in fields:
-        spec = MEDLINE_TAGS.get(tag)
+    for tag, values in many.items():
+        spec = _EXTRA_TAGS.get(tag)
         if spec is None:
-            medline.setdefault(tag, []).append(value)
+            if tag not in MEDLINE_TAGS:
+                medline[tag] = values
             continue
-        if not spec.field.startswith("extra.") or tag in ("FED", "ED", "PHST"):
-            continue
-        key = spec.field.removeprefix("extra.")
-        if spec.repeatable:
-            extra.setdefault(key, []).append(value)
-        else:
-            extra.setdefault(key, value)
+        key, repeatable = spec
+        extra[key] = values if repeatable else values[0]
     if medline:
         extra["medline"] = medline
     return extra
 
 
-def _record_extra(fields: Fields, many: dict[str, list[str]]) -> tuple[dict[str, Any], dict[str, list[str]]]:
+_EXTRA_TAGS: dict[str, tuple[str, bool]] = {
+    tag: (spec.field.removeprefix("extra."), spec.repeatable)
+    for tag, spec in MEDLINE_TAGS.items()
+    if spec.field.startswith("extra.") and tag not in ("FED", "ED", "PHST")
+}
+"""``extra.X`` tags -> (``extra`` key, repeatable); editors and history are read apart."""
+
+
+def _record_extra(many: dict[str, list[str]]) -> tuple[dict[str, Any], dict[str, list[str]]]:
     """``extra`` (notices, editors, history, ids without a field, unknown tags) and the
     ``LID``/``AID`` ids by kind."""
-    extra = _extra(fields)
-    editors = _editors(fields)
+    extra = _extra(many)
+    editors = many.get("FED") or many.get("ED")
     if editors:
         extra["editors"] = editors
     history = _history(many.get("PHST", []))
@@ -273,17 +347,17 @@ def _record_extra(fields: Fields, many: dict[str, list[str]]) -> tuple[dict[str,
     return extra, ids
 
 
-def record_from_fields(fields: Fields) -> Record:
-    """One record from its ``(tag, value)`` list; values as written."""
-    many: dict[str, list[str]] = {}
-    for tag, value in fields:
-        many.setdefault(tag, []).append(value)
+def record_from_fields(fields: Fields, many: dict[str, list[str]] | None = None) -> Record:
+    """One record from its ``(tag, value)`` list (``many``: the same by tag, if already
+    grouped); values as written."""
+    if many is None:
+        many = _by_tag(fields)
 
     def one(tag: str) -> str | None:
         values = many.get(tag)
         return values[0] if values else None
 
-    extra, ids = _record_extra(fields, many)
+    extra, ids = _record_extra(many)
     mesh, major = split_mesh(many.get("MH", []))
     if major:
         extra["mesh_major"] = major
