@@ -209,6 +209,22 @@ def test_include_exclude_and_incremental_cache(tmp_path: Path) -> None:
     assert [f.to_json() for f in first.files] == [f.to_json() for f in second.files]
 
 
+def test_cached_copies_of_one_page_keep_their_own_paths_down_to_related_records(tmp_path: Path) -> None:
+    # Seed 000 carries ten related papers; two files with its bytes share one cache entry.
+    seed = next((FIXTURES / "seeds").glob("000_*.txt"))
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (data / name).write_bytes(seed.read_bytes())
+    cache = tmp_path / "cache"
+    first = parse_folder(data, jobs=0, cache_dir=cache)
+    second = parse_folder(data, jobs=0, cache_dir=cache)
+    assert [r.model_dump() for r in second.records] == [r.model_dump() for r in first.records]
+    for record in second.records:
+        assert record.source is not None and record.related
+        assert {rel.source.path for rel in record.related if rel.source} == {record.source.path}
+
+
 def test_output_is_never_written_over_an_input(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_bytes(GOOD_HTML[0].read_bytes())

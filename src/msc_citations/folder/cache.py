@@ -43,11 +43,7 @@ class ParseCache:
             return None
         data = json.loads(row[0])
         data["path"] = path
-        records = [Record.model_validate(r) for r in json.loads(row[1])]
-        records = [
-            r.model_copy(update={"source": r.source.model_copy(update={"path": path})}) if r.source else r
-            for r in records
-        ]
+        records = [_repointed(Record.model_validate(r), path) for r in json.loads(row[1])]
         return FileReport(**data), records
 
     def put(self, key: str, report: FileReport, records: list[Record]) -> None:
@@ -59,3 +55,14 @@ class ParseCache:
         """Write everything to disk."""
         self._db.commit()
         self._db.close()
+
+
+def _repointed(record: Record, path: str) -> Record:
+    """``record`` and the related records it carries, with ``source.path`` set to ``path``:
+    files with the same bytes share one cache entry, so the stored path may be another's."""
+    update: dict[str, object] = {}
+    if record.source is not None and record.source.path != path:
+        update["source"] = record.source.model_copy(update={"path": path})
+    if record.related:
+        update["related"] = [_repointed(r, path) for r in record.related]
+    return record.model_copy(update=update) if update else record
