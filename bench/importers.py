@@ -68,6 +68,7 @@ def timed(fn: Callable[[], object], repeats: int) -> tuple[float, float, float, 
     result = fn()
     times = []
     for _ in range(repeats):
+        result = None  # the previous result is freed before the clock starts
         start = time.process_time()
         result = fn()
         times.append(time.process_time() - start)

@@ -90,15 +90,24 @@ def person_string(person: Person) -> str:
 def parse_person(text: str) -> Person | None:
     """The reverse of :func:`person_string`: ``Family, Given`` -> family/given; ``Name,`` or
     a name without a comma -> literal (the names step splits what can be split)."""
+    fields = person_fields(text)
+    return None if fields is None else Person(**fields)
+
+
+def person_fields(text: str) -> dict[str, str] | None:
+    """:func:`parse_person` as the fields of a :class:`Person` (a record read as a dict is
+    validated once, its authors with it)."""
     text = text.strip()
     if not text:
         return None
     if text.endswith(","):
-        return Person(literal=text[:-1].strip())
+        return {"literal": text[:-1].strip()}
     family, sep, given = text.partition(",")
-    if sep and family.strip() and given.strip():
-        return Person(family=family.strip(), given=given.strip())
-    return Person(literal=text.strip(" ,"))
+    if sep:
+        family, given = family.strip(), given.strip()
+        if family and given:
+            return {"family": family, "given": given}
+    return {"literal": text.strip(" ,")}
 
 
 def page_range(record: Record) -> tuple[str | None, str | None]:

@@ -8,10 +8,12 @@ The tag table is :mod:`msc_citations.formats.ris_map`; fields without a tag trav
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from ..model import Record
-from .common import build_record, date_fields, first_year, page_range, pages_fields, parse_person, person_string
+from .common import build_record, date_fields, first_year, page_range, pages_fields, person_fields, person_string
 from .notes import note_lines, split_notes
 from .ris_map import (
     AUTHOR_TAGS,
@@ -101,49 +103,82 @@ def write(records: list[Record]) -> str:
 
 
 def _entries(text: str) -> list[list[tuple[str, str]]]:
+    text = text.lstrip("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    text = "\n" + text
+    if "\r" in text or any(sep in text for sep in _OTHER_LINE_BREAKS) or _SPACED_TAG_LINE.search(text):
+        return _entries_by_line(text)
+    # Only \n ends a line: one pass of the tag pattern reads every field with the lines
+    # that continue it.
+    return _grouped(
+        (
+            tag,
+            " ".join([part for part in map(str.strip, [value, *more.split("\n")]) if part]) if more else value.strip(),
+        )
+        for tag, value, more in _FIELD.findall(text)
+    )
+
+
+def _grouped(fields: Iterable[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The fields of each ``TY`` ... ``ER`` entry; fields outside an entry are dropped."""
     entries: list[list[tuple[str, str]]] = []
     current: list[tuple[str, str]] | None = None
-    for raw in text.lstrip("\ufeff").splitlines():
-        line = raw.rstrip()
-        m = _TAG_LINE.match(line)
-        if m:
-            tag, value = m.group(1), (m.group(2) or "").strip()
-            if tag == "TY":
-                current = [("TY", value)]
-                entries.append(current)
-            elif tag == "ER":
-                current = None
-            elif current is not None:
-                current.append((tag, value))
-        elif current and line.strip():
-            tag, value = current[-1]
-            current[-1] = (tag, f"{value} {line.strip()}" if value else line.strip())
+    for tag, value in fields:
+        if tag == "TY":
+            current = [("TY", value)]
+            entries.append(current)
+        elif tag == "ER":
+            current = None
+        elif current is not None:
+            current.append((tag, value))
     return entries
 
 
-def _journals(fields: list[tuple[str, str]]) -> dict[str, Any]:
-    full = [v for t, v in fields if t in ("T2", "JF", "SO") and v]
-    jo = [v for t, v in fields if t == "JO" and v]
-    abbrev = [v for t, v in fields if t in ("J2", "JA", "JI", "J9") and v]
-    out: dict[str, Any] = {}
-    if full:
-        out["journal"] = full[0]
-        abbrev = abbrev or jo
-    elif jo:
-        out["journal"] = jo[0]
-    if abbrev:
-        out["journal_abbrev"] = abbrev[0]
-    return out
+_OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""Characters other than ``\\n`` and ``\\r`` that end a line for ``str.splitlines``."""
+_FIELD = re.compile(r"\n([A-Z][A-Z0-9]) {1,2}-(?: (.*))?(?=\n|\Z)((?:\n(?![A-Z][A-Z0-9] {1,2}-(?: |\n|\Z)).*)*)")
+"""A tag line (:data:`_TAG_LINE`) and the lines after it that have no tag (they continue
+its value; blank ones add nothing)."""
+_SPACED_TAG_LINE = re.compile(r"\n[A-Z][A-Z0-9] {1,2}-[^\S \n]")
+"""A tag line with white space other than a space after the dash, read line by line."""
 
 
-def _authors(fields: list[tuple[str, str]]) -> list[Any]:
-    tags = {FULL_AUTHOR_TAG} if any(t == FULL_AUTHOR_TAG for t, _ in fields) else AUTHOR_TAGS
-    return [p for t, v in fields if t in tags for p in [parse_person(v)] if p is not None]
+def _entries_by_line(text: str) -> list[list[tuple[str, str]]]:
+    fields: list[tuple[str, str]] = []
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        m = _TAG_LINE.match(line)
+        if m:
+            fields.append((m.group(1), (m.group(2) or "").strip()))
+        elif fields and line.strip():
+            # A line without a tag continues the value before it.
+            tag, value = fields[-1]
+            fields[-1] = (tag, f"{value} {line.strip()}" if value else line.strip())
+    return _grouped(fields)
+
+
+def _db(fields: list[tuple[str, str]]) -> str:
+    return " ".join(v.lower() for t, v in fields if t in ("DB", "DP"))
+
+
+def _authors(fields: list[tuple[str, str]], by_tag: dict[str, list[str]]) -> list[dict[str, str]]:
+    if FULL_AUTHOR_TAG in by_tag:
+        values = by_tag[FULL_AUTHOR_TAG]
+    elif "A1" not in by_tag:
+        values = by_tag.get("AU", [])
+    elif "AU" not in by_tag:
+        values = by_tag["A1"]
+    else:
+        values = [v for t, v in fields if t in AUTHOR_TAGS]
+    return [p for p in map(person_fields, values) if p is not None]
 
 
 def _pmid_from_an(value: str, fields: list[tuple[str, str]]) -> bool:
-    db = " ".join(v.lower() for t, v in fields if t in ("DB", "DP"))
-    return bool(_DIGITS.match(value)) and not any(name in db for name in NON_PUBMED_DATABASES)
+    if not _DIGITS.match(value):
+        return False
+    db = _db(fields)
+    return not any(name in db for name in NON_PUBMED_DATABASES)
 
 
 def _dates(first: dict[str, str], data: dict[str, Any]) -> None:
@@ -157,31 +192,53 @@ def _dates(first: dict[str, str], data: dict[str, Any]) -> None:
         data["year"] = first_year(first["DA"])
 
 
+_KNOWN = frozenset(
+    {tag for tag, _ in SCALAR_TAGS}
+    | {"TY", "AU", "A1", "AF", "SP", "EP", "PY", "DA", "N1", "KW", "SN"}
+    | {"JO", "JF", "SO", "J2", "JA", "JI", "J9", "PMID", "C2", "DB", "DP"}
+)
+"""Tags read into fields; any other goes to ``extra["ris"]``."""
+_SCALAR_READ = tuple(
+    (tag, field) for tag, field in SCALAR_TAGS if field not in ("journal", "journal_abbrev", "pmid", "doi")
+)
+
+
 def _entry_record(fields: list[tuple[str, str]], n: int) -> Record:
-    fields = [(READ_ALIASES.get(t, t) if t != "JO" else t, v) for t, v in fields]
+    fields = [(READ_ALIASES.get(t, t), v) for t, v in fields]
+    # One pass: every value of each tag, and the first non-empty one (tags in the order
+    # their first non-empty value comes).
+    by_tag: defaultdict[str, list[str]] = defaultdict(list)
     first: dict[str, str] = {}
     for tag, value in fields:
-        if value:
-            first.setdefault(tag, value)
+        by_tag[tag].append(value)
+        if value and tag not in first:
+            first[tag] = value
     data: dict[str, Any] = {"type": RIS_TO_TYPE.get(first.get("TY", "").upper(), "other")}
     extra: dict[str, list[str]] = {}
-    known = {tag for tag, _ in SCALAR_TAGS} | {"TY", "AU", "A1", "AF", "SP", "EP", "PY", "DA", "N1", "KW", "SN"}
-    known |= {"JO", "JF", "SO", "J2", "JA", "JI", "J9", "PMID", "C2", "DB", "DP"}
-    for tag, field in SCALAR_TAGS:
-        if tag in first and field not in ("journal", "journal_abbrev", "pmid", "doi"):
+    for tag, field in _SCALAR_READ:
+        if tag in first:
             data[field] = first[tag]
-    data.update(_journals(fields))
-    data["authors"] = _authors(fields)
+    # JF and SO read as T2, JA/JI/J9 as J2; JO is the journal unless T2 is also given.
+    if "T2" in first:
+        data["journal"] = first["T2"]
+        abbrev = first.get("J2") or first.get("JO")
+    else:
+        if "JO" in first:
+            data["journal"] = first["JO"]
+        abbrev = first.get("J2")
+    if abbrev:
+        data["journal_abbrev"] = abbrev
+    data["authors"] = _authors(fields, by_tag)
     for tag, field in LIST_TAGS:
-        items = [v for t, v in fields if t == tag and v]
+        items = [v for v in by_tag.get(tag, ()) if v]
         if tag == "KW" and len(items) == 1 and ";" in items[0]:
             items = [k.strip() for k in items[0].split(";") if k.strip()]
         data[field] = items
     _dates(first, data)
     start = first.get("SP")
     data.update(pages_fields(*(_split_sp(start) if start and "EP" not in first else (start, first.get("EP")))))
-    _identifiers(first, fields, data, extra)
-    notes = [v for t, v in fields if t == "N1"]
+    _identifiers(first, fields, by_tag, data, extra)
+    notes = by_tag.get("N1", [])
     pmid_note = next((m.group(1) for m in map(_PMID_NOTE.match, notes) if m), None)
     if pmid_note and "pmid" not in data:
         data["pmid"] = pmid_note
@@ -190,9 +247,9 @@ def _entry_record(fields: list[tuple[str, str]], n: int) -> Record:
         extra["N1"] = notes
     if extra.get("AN") and extra["AN"][0] in {r["id"] for r in data.get("registry_ids", [])}:
         del extra["AN"]
-    for tag, value in fields:
-        if tag not in known and value:
-            extra.setdefault(tag, []).append(value)
+    for tag in first:
+        if tag not in _KNOWN:
+            extra[tag] = [v for v in by_tag[tag] if v]
     if extra:
         data["extra"] = {"ris": extra}
     return build_record(data, f"RIS record {n}")
@@ -203,8 +260,14 @@ def _split_sp(value: str) -> tuple[str, str | None]:
     return value, None
 
 
-def _identifiers(first: dict[str, str], fields: list[tuple[str, str]], data: dict[str, Any], extra: Any) -> None:
-    doi = first.get("DO") or next((v for t, v in fields if t == "M3" and _DOI.match(v)), None)
+def _identifiers(
+    first: dict[str, str],
+    fields: list[tuple[str, str]],
+    by_tag: dict[str, list[str]],
+    data: dict[str, Any],
+    extra: Any,
+) -> None:
+    doi = first.get("DO") or next((v for v in by_tag.get("M3", ()) if _DOI.match(v)), None)
     if doi:
         m = _DOI.match(doi)
         data["doi"] = m.group(1) if m else doi
@@ -216,12 +279,13 @@ def _identifiers(first: dict[str, str], fields: list[tuple[str, str]], data: dic
     elif an:
         extra.setdefault("AN", []).append(an)
     pmc = first.get("C2", "")
-    db = " ".join(v.lower() for t, v in fields if t in ("DB", "DP"))
-    if _DIGITS.match(pmc) and "scopus" in db and "pmid" not in data:
+    if not pmc:
+        return
+    if _DIGITS.match(pmc) and "scopus" in _db(fields) and "pmid" not in data:
         data["pmid"] = pmc  # Scopus exports the PMID in C2
     elif pmc.upper().startswith("PMC"):
         data["pmcid"] = pmc
-    elif pmc:
+    else:
         extra.setdefault("C2", []).append(pmc)
 
 

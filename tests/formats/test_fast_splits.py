@@ -1,4 +1,4 @@
-"""The MEDLINE reader's one-pass record split gives the fields its line-by-line split gives."""
+"""The MEDLINE and RIS readers' one-pass splits give the fields their line-by-line splits give."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 
 from formats.fixture_records import fixture_records
 from msc_citations.formats import dumps
+from msc_citations.formats.ris import _entries, _entries_by_line
 from msc_citations.sources.pubmed_medline import _split_lines, split_records
 
 ODD_LINES = [
@@ -33,6 +34,16 @@ ODD_LINES = [
     "AU  - Smith JA",
     "AD  - x@y.org.",
     "      ",
+    "TY  - JOUR",
+    "ER  -",
+    "ER  - ",
+    "TY  -\tJOUR",
+    "AU  -\t",
+    "AU  -x",
+    "TY - JOUR",
+    "   Stroke",
+    "A1  - Smith, J",
+    "KW  - a; b",
 ]
 
 
@@ -69,10 +80,29 @@ def test_split_edge_cases(text: str) -> None:
     assert split_records(text) == _split_lines(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TY  - JOUR\nTI  - A\n   long title\n\n  more\nAU  - X, Y\nER  - \n\nTY  - GEN\nER  -\n",
+        "\ufeffTY  - JOUR\r\nTI  - A\r\nER  - \r\n",
+        "TY  - JOUR\rTI  - A\rER  - \r",
+        "TY  - JOUR\nTI  -\tA\nAU  -\t\nER  - \n",
+        "junk\n  more junk\nAU  - before\nTY  - JOUR\nTI  -   \n   b  \nER  -\n   after\nKW  - k\n",
+        "TY  - JOUR\nTI  - x\x0bER  - \n",
+        "",
+        "\n",
+    ],
+)
+def test_ris_split_edge_cases(text: str) -> None:
+    assert _entries(text) == _entries_by_line(text.lstrip("\ufeff"))
+
+
+@pytest.mark.parametrize("fmt", ["nbib", "ris"])
 @pytest.mark.parametrize("seed", range(20))
-def test_split_of_mangled_exports(seed: int) -> None:
+def test_split_of_mangled_exports(fmt: str, seed: int) -> None:
     records = list(fixture_records())
-    text = dumps(records[seed % len(records) :][:8], format="nbib")
+    text = dumps(records[seed % len(records) :][:8], format=fmt)
+    fast, by_line = (split_records, _split_lines) if fmt == "nbib" else (_entries, _entries_by_line)
     for variant in (text, _mangled(text, seed)):
         for form in (variant, variant.replace("\n", "\r\n")):
-            assert split_records(form) == _split_lines(form)
+            assert fast(form) == by_line(form)
