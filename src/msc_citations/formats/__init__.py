@@ -73,28 +73,19 @@ def with_related(records: Iterable[Record]) -> list[Record]:
 
 
 @contextmanager
-def _collector_paused(kept: bool = False) -> Iterator[None]:
+def _collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a whole file is written or read.
 
     Reading and writing make many small lists and dicts and no reference cycles; with the
     collector on, each of its passes walks every record built so far, which costs more
     than the reading itself on large files. Cycles made meanwhile are collected once it
-    runs again.
-
-    ``kept``: the objects made are kept (records read). They are then moved straight to
-    the collector's oldest generation, as if they had survived its young passes: the next
-    young pass would otherwise walk every one of them (and the pass after it again) only
-    to keep them all; full collections still see them. Skipped when objects are frozen
-    (``gc.freeze``), since moving them back is all ``gc.unfreeze`` can do."""
+    runs again."""
     if not gc.isenabled():
         yield
         return
     gc.disable()
     try:
         yield
-        if kept and gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
     finally:
         gc.enable()
 
@@ -112,7 +103,7 @@ def loads(text: str, format: str) -> list[Record]:
     mod = _module(format)
     if not hasattr(mod, "read"):
         raise FormatError(f"format {format!r} is written but not read")
-    with _collector_paused(kept=True):
+    with _collector_paused():
         records: list[Record] = mod.read(text)
     return records
 
