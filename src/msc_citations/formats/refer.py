@@ -39,6 +39,11 @@ _CJK_COMMA = re.compile(r"(?:,(?! )|\s*，\s*)(?=[\u3400-\u9fff])")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _DOI = re.compile(r"^10\.\d{3,9}/\S+$")
 _CONTAINER_TYPES = ("conference-paper", "chapter")
+_SCALAR_FIELDS = tuple(field for _, field in SCALAR_TAGS)
+_PREFIXES = tuple(f"%{tag} " for tag, _ in SCALAR_TAGS)
+_CONTAINER_PREFIXES = tuple(f"%{CONTAINER_TAG if field == 'journal' else tag} " for tag, field in SCALAR_TAGS)
+"""``%X `` before each scalar field's value; the second for a paper or chapter, whose
+journal field is the proceedings or book title."""
 
 
 _SKIP = {
@@ -70,12 +75,12 @@ def _author(person: Any) -> str:
 def _lines(rec: Record) -> list[str]:
     kind = TYPE_TO_REFER[rec.type]
     lines = [f"%0 {kind}"]
-    container = CONTAINER_TAG if rec.type in _CONTAINER_TYPES else None
+    prefixes = _CONTAINER_PREFIXES if rec.type in _CONTAINER_TYPES else _PREFIXES
     values = rec.__dict__  # the fields' values, read without a call per tag
-    for tag, field in SCALAR_TAGS:
+    for prefix, field in zip(prefixes, _SCALAR_FIELDS, strict=True):
         value = values[field] if field != "pages" else _value(field, rec)
         if value is not None and value != "":
-            lines.append(f"%{container if container and field == 'journal' else tag} {value}")
+            lines.append(f"{prefix}{value}")
         if field == "title":
             lines += [f"%{AUTHOR_TAG} {_author(p)}" for p in rec.authors]
         elif field == "year" and rec.year and rec.month:
@@ -91,6 +96,10 @@ def _lines(rec: Record) -> list[str]:
 
 
 def _one_line(line: str) -> str:
+    # A printable value has no white space but spaces: without a double, leading or
+    # trailing one it is already on one line, single-spaced.
+    if line.isprintable() and "  " not in line and line[-1:] != " ":
+        return line
     return line[:3] + " ".join(line[3:].split())
 
 
