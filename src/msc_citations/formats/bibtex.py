@@ -27,7 +27,7 @@ from .bibtex_map import (
 )
 from .bibtex_parse import Entry, parse_entries
 from .common import build_record, cjk_name, date_fields, page_range, pages_fields, split_range
-from .latex import decode, escape, protect_title
+from .latex import decode, escape, has_special, protect_title
 from .notes import note_lines, split_notes
 
 NAME = "bibtex"
@@ -51,53 +51,73 @@ def _name(person: Any) -> str:
 
 _SKIP_TYPED = frozenset(NATIVE_FIELDS | {"type"})
 _SKIP_UNTYPED = frozenset(NATIVE_FIELDS)
-_PLAIN = tuple((bib, field) for bib, field in SCALAR_FIELDS if field not in ("title", "month", "pages"))
+_PLAIN = tuple(
+    (f"  {bib} = {{", field, bib in VERBATIM_FIELDS)
+    for bib, field in SCALAR_FIELDS
+    if field not in ("title", "month", "pages")
+)
+"""(``  name = {`` opening the field, record field, written verbatim) per plain field."""
+_JOURNAL_OPEN = "  journal = {"
+_CONTAINER_OPEN = {rtype: f"  {bib} = {{" for rtype, bib in CONTAINER_FIELD.items()}
 
 
-def _text(bib: str, value: object) -> str:
-    text = str(value)
-    if "\n" in text or "\r" in text or "  " in text:
-        text = " ".join(text.split())
-    if bib in VERBATIM_FIELDS:
-        return "{" + text.replace("{", "").replace("}", "") + "}"
-    return "{" + escape(text) + "}"
+def _authors(people: list[Any]) -> str:
+    """The ``author`` value without its outer braces."""
+    # The common case, all names split into family and given Latin-script parts with
+    # nothing LaTeX gives a meaning to: the names are written as they are.
+    parts: list[str] = []
+    for person in people:
+        family, given = person.family, person.given
+        if not (family and given and ord(family[0]) < 0x1100):  # a CJK name or a single one
+            return " and ".join([_name(p) for p in people])
+        parts.append(family)
+        parts.append(given)
+    joined = "\x00".join(parts)
+    if has_special(joined) or "--" in joined:
+        return " and ".join([_name(p) for p in people])
+    return " and ".join(
+        [
+            f"{{{family}}}, {given}" if " " in family else f"{family}, {given}"
+            for family, given in zip(parts[::2], parts[1::2], strict=True)
+        ]
+    )
 
 
-def _head(rec: Record) -> list[tuple[str, str]]:
-    """Authors, title, date and pages."""
-    out: list[tuple[str, str]] = []
+def _fields(rec: Record) -> list[str]:
+    """The entry's ``  name = value`` lines."""
+    out: list[str] = []
     if rec.authors:
-        out.append(("author", "{" + " and ".join([_name(p) for p in rec.authors]) + "}"))
+        out.append("  author = {" + _authors(rec.authors) + "}")
     if rec.title:
-        out.append(("title", "{" + protect_title(" ".join(rec.title.split())) + "}"))
+        out.append("  title = {" + protect_title(" ".join(rec.title.split())) + "}")
     if rec.month:
-        out.append(("month", MONTH_NAMES[rec.month] if 1 <= rec.month <= 12 else str(rec.month)))
+        out.append("  month = " + (MONTH_NAMES[rec.month] if 1 <= rec.month <= 12 else str(rec.month)))
     first, last = page_range(rec)
     if first:
-        out.append(("pages", "{" + (f"{escape(first)}--{escape(last)}" if last else escape(first)) + "}"))
-    return out
-
-
-def _fields(rec: Record) -> list[tuple[str, str]]:
-    out = _head(rec)
-    container = CONTAINER_FIELD.get(rec.type, "journal")
-    for bib, field in _PLAIN:
-        value = getattr(rec, field)
+        out.append("  pages = {" + (f"{escape(first)}--{escape(last)}" if last else escape(first)) + "}")
+    journal_open = _CONTAINER_OPEN.get(rec.type, _JOURNAL_OPEN)
+    values = rec.__dict__  # the fields' values, read without a call per field
+    for opening, field, verbatim in _PLAIN:
+        value = values[field]
         if value:
-            out.append((container if bib == "journal" else bib, _text(bib, value)))
+            text = str(value)
+            if "\n" in text or "\r" in text or "  " in text:
+                text = " ".join(text.split())
+            text = text.replace("{", "").replace("}", "") if verbatim else escape(text)
+            out.append((journal_open if opening == _JOURNAL_OPEN else opening) + text + "}")
     if rec.issn:
-        out.append(("issn", "{" + ", ".join(rec.issn) + "}"))
+        out.append("  issn = {" + ", ".join(rec.issn) + "}")
     if rec.keywords:
         sep = "; " if any("," in k for k in rec.keywords) else ", "
-        out.append(("keywords", "{" + escape(sep.join(rec.keywords)) + "}"))
+        out.append("  keywords = {" + escape(sep.join(rec.keywords)) + "}")
     if rec.type == "clinical-trial":
-        out.append(("type", "{" + TRIAL_REPORT_TYPE + "}"))
+        out.append("  type = {" + TRIAL_REPORT_TYPE + "}")
         if rec.registry_ids and not rec.issue:
-            out.append(("number", "{" + escape(rec.registry_ids[0].id) + "}"))
+            out.append("  number = {" + escape(rec.registry_ids[0].id) + "}")
     typed = BIBTEX_TO_TYPE.get(TYPE_TO_BIBTEX[rec.type]) == rec.type
     notes = note_lines(rec, _SKIP_TYPED if typed else _SKIP_UNTYPED)
     if notes:
-        out.append(("note", "{" + escape("\n".join(notes)) + "}"))
+        out.append("  note = {" + escape("\n".join(notes)) + "}")
     return out
 
 
@@ -108,7 +128,7 @@ def write(records: list[Record]) -> str:
     chunks = []
     for rec in records:
         key = (rec.id or "").translate(_KEY_UNSAFE)
-        body = ",\n".join(f"  {name} = {value}" for name, value in _fields(rec))
+        body = ",\n".join(_fields(rec))
         chunks.append(f"@{TYPE_TO_BIBTEX[rec.type]}{{{key},\n{body}\n}}\n")
     return "\n".join(chunks)
 
