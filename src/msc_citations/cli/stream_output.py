@@ -14,13 +14,11 @@ and the id is put into the text here, giving the bytes ``formats.jsonl`` writes.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TextIO
 
+from ..atomic_file import atomic_text_file
 from ..folder import FileReport
 from ..record_ids import IdAssigner, KeyedJson, json_with_id
 
@@ -47,17 +45,8 @@ def write_streamed(
     (atomically: a temporary file renamed at the end) or standard output; returns the file
     reports and the number of records written."""
     if args.output and args.output != "-":
-        target = Path(args.output)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                result = _write(outcomes, fh, args.to)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return result
+        with atomic_text_file(args.output) as fh:
+            return _write(outcomes, fh, args.to)
     result = _write(outcomes, sys.stdout, args.to)
     sys.stdout.flush()
     return result

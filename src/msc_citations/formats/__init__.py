@@ -10,13 +10,12 @@ from __future__ import annotations
 import gc
 import importlib
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from types import ModuleType
 from typing import IO
 
+from ..atomic_file import atomic_text_file
 from ..errors import FormatError
 from ..model import Record
 
@@ -115,13 +114,5 @@ def dump(records: Iterable[Record], path_or_fp: str | os.PathLike[str] | IO[str]
     if hasattr(path_or_fp, "write"):
         path_or_fp.write(text)
         return
-    target = Path(path_or_fp)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_text_file(path_or_fp) as fh:
+        fh.write(text)
