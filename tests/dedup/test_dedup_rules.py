@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from msc_citations.dedup import deduplicate
+from msc_citations.dedup.explain import explain
 from msc_citations.model import Person, Provenance, Record, RegistryId
 
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
@@ -260,6 +261,43 @@ def test_registration_and_publication_are_linked_not_merged() -> None:
     assert [(x.relation, x.id) for x in by_id["nct"].links] == [("publication", "paper")]
     assert [(x.relation, x.id) for x in by_id["paper"].links] == [("registration", "nct")]
     assert by_id["other"].study_id is None
+
+
+def test_copies_of_one_registration_merge_on_the_registry_id_alone() -> None:
+    # The same ClinicalTrials.gov record from a mirror page (brief title, no dates) and from
+    # the API (official title, registration year): one registration.
+    nct = [RegistryId(registry="ClinicalTrials.gov", id="NCT02163876")]
+    mirror = Record(
+        id="mirror",
+        type="clinical-trial",
+        title="Study of Human CNS Stem Cell Transplantation in ALS",
+        registry_ids=nct,
+    )
+    api = Record(
+        id="api",
+        type="clinical-trial",
+        title="Phase II Study of Human Central Nervous System (CNS) Stem Cell Transplantation in Amyotrophic Lateral Sclerosis",
+        year=2014,
+        registry_ids=nct,
+    )
+    other = Record(
+        id="other",
+        type="clinical-trial",
+        title="Study of Human CNS Stem Cell Transplantation in ALS",
+        registry_ids=[RegistryId(registry="ClinicalTrials.gov", id="NCT01730716")],
+    )
+    result = deduplicate([mirror, api, other])
+    assert [c for c in result.clusters if len(c) > 1] == [["mirror", "api"]]
+    assert "the same trial registration" in explain(result, "mirror")
+
+
+def test_two_papers_of_one_trial_stay_apart() -> None:
+    nct = [RegistryId(registry="ClinicalTrials.gov", id="NCT01716481")]
+    protocol = rec(
+        "protocol", "Rationale and design of a trial of intravenous MSC in stroke", year=2013, registry_ids=nct
+    )
+    results = rec("results", "Efficacy and safety of intravenous MSC for ischemic stroke", year=2021, registry_ids=nct)
+    assert merged([protocol, results]) == []
 
 
 def test_a_study_reported_by_many_records_keeps_links_bounded() -> None:

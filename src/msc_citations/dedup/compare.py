@@ -19,6 +19,8 @@ JOURNAL_STOPWORDS = frozenset(["of", "the", "and", "for", "in", "on", "de", "der
 SHORT_TITLE_CHARS = 30
 PREFIX_TITLE_CHARS = 20
 MIN_LETTERS = 8
+REGISTRATION = "registration"
+"""The shared identifier named when two registration records carry one registry id."""
 
 
 class Verdict(IntEnum):
@@ -209,12 +211,18 @@ def _ids(t: KeyTable, i: int, j: int) -> tuple[str | None, str | None]:
             if x != y:
                 return None, f"different {name.upper()}s"
             same = same or name
+    if t.trial[i] and t.trial[j] and set(t.registry[i]) & set(t.registry[j]):
+        # Two registration records with one registry id are one registration (copies from
+        # mirrors, the API and the page); papers sharing an id are linked, never merged.
+        same = same or REGISTRATION
     return same, None
 
 
 def _veto(t: KeyTable, i: int, j: int, ev: Evidence) -> str | None:
     if t.trial[i] != t.trial[j]:
         return "a registration and a publication are linked, not merged"
+    if ev.same_id == REGISTRATION:
+        return None  # dates and titles of one registration change between its versions
     if t.notice[i] != t.notice[j]:
         return "an erratum, comment or reply is a different work"
     # The same identifier, the same title and the same authors outweigh a page or year
@@ -263,7 +271,9 @@ def _support(t: KeyTable, i: int, j: int, ev: Evidence) -> int:
 
 
 def _same_id_rules(t: KeyTable, i: int, j: int, ev: Evidence) -> tuple[Verdict, str]:
-    """Rules for a pair that shares a DOI, PMID or PMCID."""
+    """Rules for a pair that shares a DOI, PMID or PMCID, or two registrations of one id."""
+    if ev.same_id == REGISTRATION:
+        return Verdict.DUPLICATE, "the same trial registration (registry id)"
     if ev.title >= 80 or not t.title[i] or not t.title[j]:
         return Verdict.DUPLICATE, f"same {ev.same_id}, title agrees"
     if (

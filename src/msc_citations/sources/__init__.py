@@ -53,6 +53,7 @@ BUILTIN_SOURCES: tuple[str, ...] = (
     "msc_citations.sources.chinese_rating:ChineseRatingSource",
     "msc_citations.sources.cnki:CnkiSource",
     "msc_citations.sources.europepmc:EuropePmcSource",
+    "msc_citations.sources.library_export:LibraryExportSource",
 )
 
 _registry: dict[str, SourceParser] = {}
