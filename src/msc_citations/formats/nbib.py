@@ -62,24 +62,33 @@ def _add(tag: str, value: str, out: list[str]) -> None:
     out.append(f"{tag:<4}- {value}")
 
 
+_CHUNK = re.compile(rf"(.{{1,{ROOM}}}|[^ ]+)(?: |\Z)", re.S)
+"""One folded line's worth of a single-spaced value: the longest run of at most
+:data:`ROOM` characters ending before a space or at the end, else (no such space) the
+whole next word, however long."""
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+
+
+def _printable(value: str) -> bool:
+    if value.isascii():
+        # Dropping the printable bytes from the encoded text is one table pass, several
+        # times faster than ``isprintable`` on long values (abstracts).
+        return not value.encode().translate(None, _PRINTABLE_ASCII)
+    return value.isprintable()
+
+
 def _wrapped(line: str) -> str:
     """One ``TAG - value`` line folded as PubMed folds it (``line`` has no final newline)."""
     head, value = line[:6], line[6:]
     # White space is collapsed; a printable value holds no white space but single spaces.
-    if not value.isprintable() or "  " in value or value[:1] == " " or value[-1:] == " ":
+    if not _printable(value) or "  " in value or value[:1] == " " or value[-1:] == " ":
         value = " ".join(value.split())
-    parts = []
-    start, end = 0, len(value)
-    while end - start > ROOM:
-        cut = value.rfind(" ", start, start + ROOM + 1)
-        if cut <= start:
-            cut = value.find(" ", start + ROOM)
-            if cut < 0:
-                break  # a line break is read as a space: text without spaces stays whole
-        parts.append(head + value[start:cut])
-        start, head = cut + 1, "      "
-    parts.append(head + value[start:])
-    return "\n".join(parts)
+    if len(value) <= ROOM:
+        return head + value
+    # Each line ends at the last space that keeps it within the width; a word longer than
+    # the width stands alone on its line (a line break is read as a space, so text
+    # without spaces stays whole).
+    return head + "\n      ".join(_CHUNK.findall(value))
 
 
 def _fold(lines: list[str]) -> str:
@@ -94,7 +103,9 @@ def _fold(lines: list[str]) -> str:
 
 
 def _initials(given: str) -> str:
-    return "".join(part[0] for part in given.replace("-", " ").replace(".", " ").split() if part[0].isalpha())
+    initials = "".join([part[0] for part in given.replace("-", " ").replace(".", " ").split()])
+    # Only letters are initials; usually every part starts with one.
+    return initials if initials.isalpha() else "".join([c for c in initials if c.isalpha()])
 
 
 def _date(rec: Record) -> str:
