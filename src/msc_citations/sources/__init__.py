@@ -54,6 +54,7 @@ BUILTIN_SOURCES: tuple[str, ...] = (
     "msc_citations.sources.cnki:CnkiSource",
     "msc_citations.sources.europepmc:EuropePmcSource",
     "msc_citations.sources.library_export:LibraryExportSource",
+    "msc_citations.sources.wos_export:WosExportSource",
 )
 
 _registry: dict[str, SourceParser] = {}
