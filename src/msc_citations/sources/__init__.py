@@ -55,6 +55,7 @@ BUILTIN_SOURCES: tuple[str, ...] = (
     "msc_citations.sources.europepmc:EuropePmcSource",
     "msc_citations.sources.library_export:LibraryExportSource",
     "msc_citations.sources.wos_export:WosExportSource",
+    "msc_citations.sources.scopus_csv:ScopusCsvSource",
 )
 
 _registry: dict[str, SourceParser] = {}

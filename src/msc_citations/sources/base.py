@@ -8,11 +8,12 @@ as written, leaving clean-up to the normalization stack.
 
 from __future__ import annotations
 
-from typing import ClassVar, Protocol, runtime_checkable
+from collections.abc import Iterable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from ..document import Document, DocumentKind
 from ..model import Provenance, Record
-from ..results import ParseResult
+from ..results import ParseIssue, ParseResult
 
 
 @runtime_checkable
@@ -60,3 +61,20 @@ class BaseSource:
     def new_record(self, doc: Document, **fields: object) -> Record:
         """A record carrying this source's provenance."""
         return Record(source=self.provenance(doc), **fields)
+
+    def records_from_entries(
+        self, doc: Document, entries: Iterable[tuple[str, dict[str, Any]]], what: str
+    ) -> ParseResult:
+        """For exports of many records: one record per ``(where, fields)`` entry that has a
+        title or a DOI; entries with neither are reported and skipped, and a file without
+        any record is an error naming ``what`` was expected."""
+        records: list[Record] = []
+        issues: list[ParseIssue] = []
+        for where, values in entries:
+            if not values.get("title") and not values.get("doi"):
+                issues.append(ParseIssue(f"{where}: no title and no DOI: skipped", where=where))
+                continue
+            records.append(self.new_record(doc, **values))
+        if not records:
+            issues.append(ParseIssue(f"no {what} in this file", severity="error"))
+        return ParseResult(records=records, issues=issues)

@@ -15,8 +15,8 @@ import re
 from typing import Any, ClassVar
 
 from ..document import Document, DocumentKind
-from ..model import Funding, Person, Record
-from ..results import ParseIssue, ParseResult
+from ..model import Funding, Person
+from ..results import ParseResult
 from .base import BaseSource
 
 MAX_RECORD_LINES = 20_000
@@ -265,14 +265,5 @@ class WosExportSource(BaseSource):
 
     def parse(self, doc: Document) -> ParseResult:
         """One record per ``ER``-terminated block; a block without a title is reported."""
-        records: list[Record] = []
-        issues: list[ParseIssue] = []
-        for n, fields in enumerate(split_records(doc.text), 1):
-            values = record_fields(fields)
-            if not values["title"] and not values["doi"]:
-                issues.append(ParseIssue(f"record {n}: no TI (title) and no DI (DOI): skipped", where=f"record {n}"))
-                continue
-            records.append(self.new_record(doc, **values))
-        if not records:
-            issues.append(ParseIssue("no Web of Science record (PT ... ER) in this file", severity="error"))
-        return ParseResult(records=records, issues=issues)
+        entries = ((f"record {n}", record_fields(f)) for n, f in enumerate(split_records(doc.text), 1))
+        return self.records_from_entries(doc, entries, "Web of Science record (PT ... ER)")
