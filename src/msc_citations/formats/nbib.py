@@ -153,6 +153,8 @@ def _si(reg: RegistryId) -> str | None:
 
 def _tagged_or_notes(rec: Record, gn: list[str], out: list[str]) -> None:
     """SI and GR lines when every value reads back exactly; otherwise all as notes."""
+    if not rec.registry_ids and not rec.funding:
+        return
     si = [_si(r) for r in rec.registry_ids]
     if all(si):
         for value in si:
