@@ -137,3 +137,17 @@ def test_export_formats_are_read_by_extension(fmt: str, tmp_path: Path) -> None:
     out = tmp_path / "c.csv"
     assert main(["dedup", str(src), "--clusters", str(out)]) == 0
     assert len(set(_clusters(out).values())) == 1
+
+
+def test_scopus_csv_and_web_of_science_export_of_one_paper_merge(tmp_path: Path) -> None:
+    fixtures = FIXTURES.parent
+    scopus = fixtures / "scopus_csv" / "scopus_bang2005_chung2021.csv"
+    wos = fixtures / "wos_export" / "chung2021_neurology_full_record.txt"
+    clusters_only, out = tmp_path / "scopus-clusters.csv", tmp_path / "merged.jsonl"
+    assert main(["dedup", str(scopus), "--clusters", str(clusters_only)]) == 0  # Scopus's layout, not ours
+    assert len(_clusters(clusters_only)) == 2
+    assert main(["dedup", str(scopus), str(wos), "--to", "jsonl", "-o", str(out)]) == 0
+    records = loads(out.read_text(encoding="utf-8"), "jsonl")
+    assert sorted(r.doi or "" for r in records) == ["10.1002/ana.20501", "10.1212/WNL.0000000000011440"]
+    (chung,) = [r for r in records if r.doi == "10.1212/WNL.0000000000011440"]
+    assert chung.cited_by_count == 125 and chung.page_count == 12

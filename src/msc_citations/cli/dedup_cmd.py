@@ -106,6 +106,11 @@ def _read_input(name: str) -> list[Record]:
             if fmt is None:
                 raise
     text = _decode(_read_bytes(path))
+    if fmt == "csv" and _scopus_csv(path):
+        from ..document import Document
+        from ..sources.scopus_csv import ScopusCsvSource
+
+        return list(ScopusCsvSource().parse(Document.from_text(text, path=str(path))).records)
     if fmt == "csv":
         from ..formats import csv as csv_format
 
@@ -156,7 +161,24 @@ def _fast_path(args: argparse.Namespace) -> bool:
     """Only clusters / uncertain pairs of CSV inputs are asked for: match on the key table
     straight from the CSV rows, without building (or normalizing) a record per row."""
     wants_records = args.output or args.explain or not (args.clusters or args.maybe)
-    return not wants_records and all(_plain_path(Path(n)).suffix.lower() == ".csv" for n in args.inputs)
+    return not wants_records and all(
+        _plain_path(Path(n)).suffix.lower() == ".csv" and not _scopus_csv(Path(n)) for n in args.inputs
+    )
+
+
+def _scopus_csv(path: Path) -> bool:
+    """True for a CSV in Scopus's own layout (read by its source, not as our CSV)."""
+    from ..sources.scopus_csv import is_scopus_header
+
+    try:
+        with (
+            gzip.open(path, "rt", encoding="utf-8-sig", errors="replace")
+            if path.suffix.lower() == ".gz"
+            else open(path, encoding="utf-8-sig", errors="replace") as fh
+        ):
+            return is_scopus_header(fh.readline())
+    except (OSError, EOFError, gzip.BadGzipFile):
+        return False
 
 
 def _run_fast(args: argparse.Namespace, start: float) -> int:

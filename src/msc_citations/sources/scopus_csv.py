@@ -56,6 +56,12 @@ def _header(text: str) -> set[str]:
     return {c.strip().strip('"').strip().lower() for c in first.split(",")}
 
 
+def is_scopus_header(text: str) -> bool:
+    """True when the first line of ``text`` is a Scopus CSV header (three of Scopus's own
+    column names)."""
+    return len(_header(text) & SCOPUS_COLUMNS) >= 3
+
+
 def _short_names(row: dict[str, str]) -> list[str]:
     short = (row.get("Authors") or "").strip()
     if not short or short == "[No author name available]":
@@ -137,7 +143,7 @@ class ScopusCsvSource(BaseSource):
         """0.95 for a CSV whose header has three of Scopus's own column names, else 0."""
         if doc.kind not in ("csv", "text"):
             return 0.0
-        return 0.95 if len(_header(doc.text[:10_000]) & SCOPUS_COLUMNS) >= 3 else 0.0
+        return 0.95 if is_scopus_header(doc.text[:10_000]) else 0.0
 
     def parse(self, doc: Document) -> ParseResult:
         """One record per row; a row with neither title nor DOI is reported and skipped."""
