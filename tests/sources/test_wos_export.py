@@ -64,6 +64,19 @@ def test_a_record_without_title_or_doi_is_reported_not_invented() -> None:
     assert [i.severity for i in result.issues] == ["warning", "error"]
 
 
+def test_cited_references_are_kept() -> None:
+    (record,) = _parse(
+        "PT J\nAF Bang, Oh Young\nTI A title\n"
+        "CR Bang OY, 2005, ANN NEUROL, V57, P874, DOI 10.1002/ana.20501\n"
+        "   Lee JS, 2010, STEM CELLS, V28, P1099, DOI 10.1002/stem.430\nNR 2\nER"
+    )
+    assert record.extra["wos_cr"] == (
+        "Bang OY, 2005, ANN NEUROL, V57, P874, DOI 10.1002/ana.20501; "
+        "Lee JS, 2010, STEM CELLS, V28, P1099, DOI 10.1002/stem.430"
+    )
+    assert record.extra["wos_nr"] == "2"
+
+
 def test_continuation_lines_are_values_for_list_tags_and_text_otherwise() -> None:
     (fields,) = split_records("PT J\nAU Bang, OY\n   Lee, JS\nTI Autologous mesenchymal\n   stem cells\nER\n")
     assert fields["AU"] == ["Bang, OY", "Lee, JS"]

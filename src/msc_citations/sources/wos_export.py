@@ -23,8 +23,8 @@ MAX_RECORD_LINES = 20_000
 """A record longer than this (cited references included) is cut there: no real record is."""
 LIST_TAGS: frozenset[str] = frozenset({"AU", "AF", "BA", "BF", "CA", "GP", "C1", "C3", "CR", "ED", "RP"})
 """Tags whose continuation lines are separate values."""
-SKIPPED_TAGS: frozenset[str] = frozenset({"FN", "VR", "ER", "EF", "CR"})
-"""File furniture, and the cited-reference list (counted in ``NR``, not a field of the paper)."""
+SKIPPED_TAGS: frozenset[str] = frozenset({"FN", "VR", "ER", "EF"})
+"""File furniture. (Cited references, ``CR``, are kept in ``extra`` like other tags.)"""
 DOC_TYPES: dict[str, str] = {
     "J": "journal-article",
     "B": "book",
