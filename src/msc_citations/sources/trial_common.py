@@ -365,6 +365,28 @@ def unique_paragraphs(paragraphs: Iterable[str]) -> list[str]:
     return out
 
 
+def json_at(obj: Any, *path: str) -> Any:
+    """The value at ``path`` in nested JSON objects, or None where a step is missing or not
+    an object (registry APIs omit empty modules)."""
+    for key in path:
+        if not isinstance(obj, dict):
+            return None
+        obj = obj.get(key)
+    return obj
+
+
+def json_text(obj: Any, *path: str) -> str | None:
+    """The non-blank string at ``path`` (stripped), else None."""
+    value = json_at(obj, *path)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def json_list(obj: Any, *path: str) -> list[Any]:
+    """The list at ``path`` (``{"ConditionList": {"Condition": [...]}}``), else empty."""
+    value = json_at(obj, *path)
+    return value if isinstance(value, list) else []
+
+
 def to_int(text: str | None) -> int | None:
     """The first whole number in ``text`` (``"60 participants"`` -> 60)."""
     m = re.search(r"\d[\d,]{0,9}", text or "")

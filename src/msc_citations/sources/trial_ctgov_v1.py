@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Outcome, Provenance, Record
-from .trial_common import outcome
+from .trial_common import json_at, json_list, json_text, outcome
 from .trial_record import TrialFacts, build_trial_record
 
 STUDY_URL = "https://clinicaltrials.gov/study/{nct}"
@@ -28,39 +28,20 @@ EXTRA_DATES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _d(obj: Any, *path: str) -> Any:
-    for key in path:
-        if not isinstance(obj, dict):
-            return None
-        obj = obj.get(key)
-    return obj
-
-
-def _s(obj: Any, *path: str) -> str | None:
-    value = _d(obj, *path)
-    return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def _items(obj: Any, list_key: str, item_key: str) -> list[Any]:
-    """``{"ConditionList": {"Condition": [...]}}`` -> the list."""
-    value = _d(obj, list_key, item_key)
-    return value if isinstance(value, list) else []
-
-
 def _strings(obj: Any, list_key: str, item_key: str) -> list[str]:
-    return [x.strip() for x in _items(obj, list_key, item_key) if isinstance(x, str) and x.strip()]
+    return [x.strip() for x in json_list(obj, list_key, item_key) if isinstance(x, str) and x.strip()]
 
 
 def v1_studies_in(data: Any) -> list[dict[str, Any]]:
     """The ``Study`` objects of a saved classic-API answer (empty for anything else)."""
     if not isinstance(data, dict):
         return []
-    if isinstance(_d(data, "Study", "ProtocolSection"), dict):
+    if isinstance(json_at(data, "Study", "ProtocolSection"), dict):
         return [data["Study"]]
-    full = _d(data, "FullStudiesResponse", "FullStudies")
+    full = json_at(data, "FullStudiesResponse", "FullStudies")
     if not isinstance(full, list):
         return []
-    return [s["Study"] for s in full if isinstance(_d(s, "Study", "ProtocolSection"), dict)]
+    return [s["Study"] for s in full if isinstance(json_at(s, "Study", "ProtocolSection"), dict)]
 
 
 def record_from_api_v1(study: dict[str, Any], provenance: Provenance | None = None) -> Record:
@@ -71,72 +52,72 @@ def record_from_api_v1(study: dict[str, Any], provenance: Provenance | None = No
     _identification(p.get("IdentificationModule"), f)
     _status(p.get("StatusModule"), f)
     sponsors = p.get("SponsorCollaboratorsModule")
-    f.sponsor = _s(sponsors, "LeadSponsor", "LeadSponsorName")
+    f.sponsor = json_text(sponsors, "LeadSponsor", "LeadSponsorName")
     f.collaborators = [
-        n for c in _items(sponsors, "CollaboratorList", "Collaborator") if (n := _s(c, "CollaboratorName"))
+        n for c in json_list(sponsors, "CollaboratorList", "Collaborator") if (n := json_text(c, "CollaboratorName"))
     ]
-    f.summary = _s(p, "DescriptionModule", "BriefSummary")
-    f.extra["detailed_description"] = _s(p, "DescriptionModule", "DetailedDescription")
+    f.summary = json_text(p, "DescriptionModule", "BriefSummary")
+    f.extra["detailed_description"] = json_text(p, "DescriptionModule", "DetailedDescription")
     f.conditions = _strings(p.get("ConditionsModule"), "ConditionList", "Condition")
     f.keywords = _strings(p.get("ConditionsModule"), "KeywordList", "Keyword")
     _design(p.get("DesignModule"), f)
-    interventions = _items(p.get("ArmsInterventionsModule"), "InterventionList", "Intervention")
-    f.interventions = [n for i in interventions if (n := _s(i, "InterventionName"))]
-    f.extra["intervention_types"] = [t for i in interventions if (t := _s(i, "InterventionType"))]
+    interventions = json_list(p.get("ArmsInterventionsModule"), "InterventionList", "Intervention")
+    f.interventions = [n for i in interventions if (n := json_text(i, "InterventionName"))]
+    f.extra["intervention_types"] = [t for i in interventions if (t := json_text(i, "InterventionType"))]
     f.outcomes = _outcomes(p.get("OutcomesModule"))
     _people_and_places(p, f)
-    meshes = _items(_d(study, "DerivedSection", "ConditionBrowseModule"), "ConditionMeshList", "ConditionMesh")
-    f.mesh_terms = [t for m in meshes if (t := _s(m, "ConditionMeshTerm"))]
+    meshes = json_list(json_at(study, "DerivedSection", "ConditionBrowseModule"), "ConditionMeshList", "ConditionMesh")
+    f.mesh_terms = [t for m in meshes if (t := json_text(m, "ConditionMeshTerm"))]
     if f.trial_id:
         f.url = STUDY_URL.format(nct=f.trial_id)
     return build_trial_record(f, provenance)
 
 
 def _identification(ident: Any, f: TrialFacts) -> None:
-    f.trial_id = _s(ident, "NCTId")
-    f.title = _s(ident, "BriefTitle") or _s(ident, "OfficialTitle")
-    f.extra["official_title"] = _s(ident, "OfficialTitle")
-    f.extra["acronym"] = _s(ident, "Acronym")
-    f.extra["org_study_id"] = _s(ident, "OrgStudyIdInfo", "OrgStudyId")
-    f.extra["organization"] = _s(ident, "Organization", "OrgFullName")
-    for info in _items(ident, "SecondaryIdInfoList", "SecondaryIdInfo"):
-        value = _s(info, "SecondaryId")
+    f.trial_id = json_text(ident, "NCTId")
+    f.title = json_text(ident, "BriefTitle") or json_text(ident, "OfficialTitle")
+    f.extra["official_title"] = json_text(ident, "OfficialTitle")
+    f.extra["acronym"] = json_text(ident, "Acronym")
+    f.extra["org_study_id"] = json_text(ident, "OrgStudyIdInfo", "OrgStudyId")
+    f.extra["organization"] = json_text(ident, "Organization", "OrgFullName")
+    for info in json_list(ident, "SecondaryIdInfoList", "SecondaryIdInfo"):
+        value = json_text(info, "SecondaryId")
         if value:
-            f.secondary_ids.append((value, _s(info, "SecondaryIdDomain") or _s(info, "SecondaryIdType")))
+            f.secondary_ids.append((value, json_text(info, "SecondaryIdDomain") or json_text(info, "SecondaryIdType")))
 
 
 def _status(st: Any, f: TrialFacts) -> None:
-    f.status = _s(st, "OverallStatus")
-    f.extra["why_stopped"] = _s(st, "WhyStopped")
-    f.start_date = _s(st, "StartDateStruct", "StartDate")
-    f.completion_date = _s(st, "CompletionDateStruct", "CompletionDate")
-    f.registration_date = _s(st, "StudyFirstSubmitDate")
+    f.status = json_text(st, "OverallStatus")
+    f.extra["why_stopped"] = json_text(st, "WhyStopped")
+    f.start_date = json_text(st, "StartDateStruct", "StartDate")
+    f.completion_date = json_text(st, "CompletionDateStruct", "CompletionDate")
+    f.registration_date = json_text(st, "StudyFirstSubmitDate")
     for name, path in EXTRA_DATES.items():
-        f.extra[name] = _s(st, *path)
+        f.extra[name] = json_text(st, *path)
 
 
 def _design(design: Any, f: TrialFacts) -> None:
-    info = _d(design, "DesignInfo")
-    f.study_type = _s(design, "StudyType")
+    info = json_at(design, "DesignInfo")
+    f.study_type = json_text(design, "StudyType")
     f.phase = _strings(design, "PhaseList", "Phase") or None
-    f.allocation = _s(info, "DesignAllocation")
-    f.intervention_model = _s(info, "DesignInterventionModel")
-    f.purpose = _s(info, "DesignPrimaryPurpose")
-    f.masking = _s(info, "DesignMaskingInfo", "DesignMasking")
-    count = _s(design, "EnrollmentInfo", "EnrollmentCount")
+    f.allocation = json_text(info, "DesignAllocation")
+    f.intervention_model = json_text(info, "DesignInterventionModel")
+    f.purpose = json_text(info, "DesignPrimaryPurpose")
+    f.masking = json_text(info, "DesignMaskingInfo", "DesignMasking")
+    count = json_text(design, "EnrollmentInfo", "EnrollmentCount")
     f.enrollment = int(count) if count and count.isdigit() else None
-    f.extra["enrollment_type"] = _s(design, "EnrollmentInfo", "EnrollmentType")
+    f.extra["enrollment_type"] = json_text(design, "EnrollmentInfo", "EnrollmentType")
 
 
 def _outcomes(module: Any) -> list[Outcome]:
     out: list[Outcome] = []
     for list_key, item_key, kind in OUTCOME_LISTS:
-        for item in _items(module, list_key, item_key):
+        for item in json_list(module, list_key, item_key):
             o = outcome(
                 kind,
-                _s(item, f"{item_key}Measure") or "",
-                _s(item, f"{item_key}Description"),
-                _s(item, f"{item_key}TimeFrame"),
+                json_text(item, f"{item_key}Measure") or "",
+                json_text(item, f"{item_key}Description"),
+                json_text(item, f"{item_key}TimeFrame"),
             )
             if o is not None:
                 out.append(o)
@@ -145,32 +126,36 @@ def _outcomes(module: Any) -> list[Outcome]:
 
 def _people_and_places(p: dict[str, Any], f: TrialFacts) -> None:
     contacts = p.get("ContactsLocationsModule")
-    for loc in _items(contacts, "LocationList", "Location"):
-        parts = [_s(loc, k) for k in ("LocationFacility", "LocationCity", "LocationState", "LocationCountry")]
+    for loc in json_list(contacts, "LocationList", "Location"):
+        parts = [json_text(loc, k) for k in ("LocationFacility", "LocationCity", "LocationState", "LocationCountry")]
         site = ", ".join(x for x in parts if x)
         if site:
             f.sites.append(site)
     f.extra["officials"] = [
         {
-            "name": _s(o, "OverallOfficialName"),
-            "affiliation": _s(o, "OverallOfficialAffiliation"),
-            "role": _s(o, "OverallOfficialRole"),
+            "name": json_text(o, "OverallOfficialName"),
+            "affiliation": json_text(o, "OverallOfficialAffiliation"),
+            "role": json_text(o, "OverallOfficialRole"),
         }
-        for o in _items(contacts, "OverallOfficialList", "OverallOfficial")
+        for o in json_list(contacts, "OverallOfficialList", "OverallOfficial")
     ]
     refs = [
-        {"pmid": _s(r, "ReferencePMID"), "citation": _s(r, "ReferenceCitation"), "type": _reference_type(r)}
-        for r in _items(p.get("ReferencesModule"), "ReferenceList", "Reference")
+        {
+            "pmid": json_text(r, "ReferencePMID"),
+            "citation": json_text(r, "ReferenceCitation"),
+            "type": _reference_type(r),
+        }
+        for r in json_list(p.get("ReferencesModule"), "ReferenceList", "Reference")
     ]
     f.extra["references"] = [r for r in refs if r["pmid"] or r["citation"]]
     eligibility = p.get("EligibilityModule")
-    f.extra["eligibility"] = _s(eligibility, "EligibilityCriteria")
-    f.extra["sex"] = _s(eligibility, "Gender")
-    f.extra["minimum_age"] = _s(eligibility, "MinimumAge")
-    f.extra["maximum_age"] = _s(eligibility, "MaximumAge")
+    f.extra["eligibility"] = json_text(eligibility, "EligibilityCriteria")
+    f.extra["sex"] = json_text(eligibility, "Gender")
+    f.extra["minimum_age"] = json_text(eligibility, "MinimumAge")
+    f.extra["maximum_age"] = json_text(eligibility, "MaximumAge")
 
 
 def _reference_type(ref: Any) -> str | None:
     """The classic API writes ``result``/``background``; API v2 and the XML write capitals."""
-    kind = _s(ref, "ReferenceType")
+    kind = json_text(ref, "ReferenceType")
     return kind.upper() if kind else None
