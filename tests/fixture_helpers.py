@@ -96,3 +96,18 @@ def check_case(case: Path) -> list[str]:
     if not records:
         return ["no record parsed"]
     return mismatches(records[0], expected)
+
+
+def check_shuffled_lines(source: Any, lines: list[str]) -> None:
+    """A source given its labels and noise in any order scores in [0, 1] and gives records
+    or an error issue, never an exception (for a hypothesis test per source)."""
+    from msc_citations.document import Document
+    from msc_citations.errors import InputError
+
+    try:
+        doc = Document.from_text("\n".join(lines))
+    except InputError:  # only white space and invisible characters: nothing to parse
+        return
+    assert 0.0 <= source.detect(doc) <= 1.0
+    result = source.parse(doc)
+    assert result.records or any(i.severity == "error" for i in result.issues)

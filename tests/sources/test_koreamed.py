@@ -8,9 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fixture_helpers import check_case, fixture_inputs
+from fixture_helpers import check_case, check_shuffled_lines, fixture_inputs
 from msc_citations.document import Document
-from msc_citations.errors import InputError
 from msc_citations.sources.koreamed import KoreaMedSource
 
 CASES = fixture_inputs("koreamed")
@@ -87,16 +86,7 @@ _PIECES = [
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=60)), max_size=30))
 def test_parse_never_raises_on_shuffled_labels_and_noise(lines: list[str]) -> None:
-    text = "\n".join(lines)
-    try:
-        doc = Document.from_text(text)
-    except InputError:  # only white space and invisible characters: nothing to parse
-        return
-    source = KoreaMedSource()
-    score = source.detect(doc)
-    assert 0.0 <= score <= 1.0
-    result = source.parse(doc)
-    assert result.records or any(i.severity == "error" for i in result.issues)
+    check_shuffled_lines(KoreaMedSource(), lines)
 
 
 def test_pubmed_ids_are_read_and_not_taken_for_authors() -> None:
