@@ -105,12 +105,9 @@ def _read_input(name: str) -> list[Record]:
             fmt = _fallback_format(path)
             if fmt is None:
                 raise
+    if fmt == "csv" and not _own_csv(path):
+        return list(parse_file(path).records)  # a database's own CSV layout: its source reads it
     text = _decode(_read_bytes(path))
-    if fmt == "csv" and _scopus_csv(path):
-        from ..document import Document
-        from ..sources.scopus_csv import ScopusCsvSource
-
-        return list(ScopusCsvSource().parse(Document.from_text(text, path=str(path))).records)
     if fmt == "csv":
         from ..formats import csv as csv_format
 
@@ -162,13 +159,14 @@ def _fast_path(args: argparse.Namespace) -> bool:
     straight from the CSV rows, without building (or normalizing) a record per row."""
     wants_records = args.output or args.explain or not (args.clusters or args.maybe)
     return not wants_records and all(
-        _plain_path(Path(n)).suffix.lower() == ".csv" and not _scopus_csv(Path(n)) for n in args.inputs
+        _plain_path(Path(n)).suffix.lower() == ".csv" and _own_csv(Path(n)) for n in args.inputs
     )
 
 
-def _scopus_csv(path: Path) -> bool:
-    """True for a CSV in Scopus's own layout (read by its source, not as our CSV)."""
-    from ..sources.scopus_csv import is_scopus_header
+def _own_csv(path: Path) -> bool:
+    """True when this library's CSV reader reads the file (its header names the columns
+    the reader needs); an unreadable file counts as ours, so that reading it reports why."""
+    from ..formats.csv import has_readable_header
 
     try:
         with (
@@ -176,9 +174,9 @@ def _scopus_csv(path: Path) -> bool:
             if path.suffix.lower() == ".gz"
             else open(path, encoding="utf-8-sig", errors="replace") as fh
         ):
-            return is_scopus_header(fh.readline())
+            return has_readable_header(fh.readline())
     except (OSError, EOFError, gzip.BadGzipFile):
-        return False
+        return True
 
 
 def _run_fast(args: argparse.Namespace, start: float) -> int:

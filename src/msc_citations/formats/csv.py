@@ -148,15 +148,35 @@ def _row_record(row: dict[str, str], path: str | None) -> Record:
     return Record.model_validate(values)
 
 
+REQUIRED_COLUMN = "title"
+
+
+def header_fields(first_line: str) -> list[str]:
+    """The column names of a CSV header line (a BOM and the quoting removed; none when the
+    line is not CSV)."""
+    try:
+        return next(csv.reader([first_line.lstrip("\ufeff").rstrip("\r\n")]), [])
+    except csv.Error:
+        return []
+
+
+def has_readable_header(first_line: str) -> bool:
+    """True when :func:`read` reads a CSV that starts with this header line."""
+    return REQUIRED_COLUMN in header_fields(first_line)
+
+
+def _dict_reader(text: str) -> csv.DictReader[str]:
+    csv.field_size_limit(FIELD_LIMIT)
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    if not reader.fieldnames or REQUIRED_COLUMN not in reader.fieldnames:
+        raise FormatError(f"CSV input needs a header row with at least a {REQUIRED_COLUMN!r} column")
+    return reader
+
+
 def read(text: str, path: str | None = None) -> list[Record]:
     """Records from CSV text with a header row (column names as in :data:`COLUMNS`;
     ``ID`` becomes the record id)."""
-    csv.field_size_limit(FIELD_LIMIT)
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "title" not in reader.fieldnames:
-        raise FormatError("CSV input needs a header row with at least a 'title' column")
+    reader = _dict_reader(text)
     try:
         return [_row_record(row, path) for row in reader]
     except csv.Error as exc:
@@ -169,12 +189,7 @@ def plain_rows(text: str) -> Iterator[dict[str, Any]]:
     """Rows as plain dicts with record field names (``id, title, authors`` as a list of
     name strings, ``year`` as int, ``issue``, ...), without building records: the fast
     path for matching very large exports."""
-    csv.field_size_limit(FIELD_LIMIT)
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "title" not in reader.fieldnames:
-        raise FormatError("CSV input needs a header row with at least a 'title' column")
+    reader = _dict_reader(text)
     try:
         for row in reader:
             out: dict[str, Any] = {}

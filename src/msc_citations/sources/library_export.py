@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from ..document import Document, DocumentKind
 from ..errors import FormatError
 from ..formats import loads
+from ..formats.csv import has_readable_header, header_fields
 from ..model import Record
 from ..results import ParseIssue, ParseResult
 from .base import BaseSource
@@ -38,8 +39,6 @@ CSL_FIELDS: frozenset[str] = frozenset({"title", "author", "issued", "DOI", "con
 OWN_FIELDS: frozenset[str] = frozenset({"id", "type", "title", "authors", "registry_ids", "source"})
 """Keys every line of this library's JSON Lines carries."""
 CSV_COLUMNS: frozenset[str] = frozenset({"title", "authors", "author", "doi", "year", "journal"})
-FOREIGN_CSV_COLUMNS: frozenset[str] = frozenset({"source title", "document type", "abbreviated source title", "eid"})
-"""Scopus's own column names (the ``scopus_csv`` source reads that layout)."""
 
 
 def _first_line(text: str) -> str:
@@ -87,10 +86,11 @@ class LibraryExportSource(BaseSource):
                 return "jsonl"
             return "csl-json" if _csl_items(data) else None
         if doc.kind == "csv":
-            header = {c.strip().strip('"').lower() for c in _first_line(doc.text).split(",")}
-            if len(header & FOREIGN_CSV_COLUMNS) >= 3:
-                return None  # a database's own CSV layout, read by its own source
-            return "csv" if "title" in header and len(header & CSV_COLUMNS) >= 2 else None
+            first = _first_line(doc.text)
+            if not has_readable_header(first):
+                return None  # another layout (a database's own CSV), left to its source
+            header = {c.strip().lower() for c in header_fields(first)}
+            return "csv" if len(header & CSV_COLUMNS) >= 2 else None
         if doc.kind == "text" and _own_json_line(_first_line(doc.text)):
             return "jsonl"
         return None

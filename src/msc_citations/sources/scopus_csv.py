@@ -18,6 +18,7 @@ import re
 from typing import Any, ClassVar
 
 from ..document import Document, DocumentKind
+from ..formats.csv import header_fields
 from ..model import Person
 from ..results import ParseIssue, ParseResult
 from .base import BaseSource
@@ -52,14 +53,7 @@ OLD_STYLE_SPLIT = re.compile(r"(?<=\.),\s+(?=[^,]+,)")
 
 
 def _header(text: str) -> set[str]:
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
-    return {c.strip().strip('"').strip().lower() for c in first.split(",")}
-
-
-def is_scopus_header(text: str) -> bool:
-    """True when the first line of ``text`` is a Scopus CSV header (three of Scopus's own
-    column names)."""
-    return len(_header(text) & SCOPUS_COLUMNS) >= 3
+    return {c.strip().lower() for c in header_fields(text.split("\n", 1)[0])}
 
 
 def _short_names(row: dict[str, str]) -> list[str]:
@@ -143,7 +137,7 @@ class ScopusCsvSource(BaseSource):
         """0.95 for a CSV whose header has three of Scopus's own column names, else 0."""
         if doc.kind not in ("csv", "text"):
             return 0.0
-        return 0.95 if is_scopus_header(doc.text[:10_000]) else 0.0
+        return 0.95 if len(_header(doc.text[:10_000]) & SCOPUS_COLUMNS) >= 3 else 0.0
 
     def parse(self, doc: Document) -> ParseResult:
         """One record per row; a row with neither title nor DOI is reported and skipped."""
