@@ -8,6 +8,7 @@ as written, leaving clean-up to the normalization stack.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
@@ -34,19 +35,22 @@ class SourceParser(Protocol):
         ...
 
 
-class BaseSource:
-    """Convenience base class: stores the contract's attributes and builds provenance."""
+class BaseSource(ABC):
+    """Convenience base class: stores the contract's attributes and builds provenance;
+    a subclass must define ``detect`` and ``parse``."""
 
     name: ClassVar[str] = ""
     label: ClassVar[str] = ""
     priority: ClassVar[int] = 50
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html")
 
-    def detect(self, doc: Document) -> float:  # pragma: no cover - overridden
-        raise NotImplementedError
+    @abstractmethod
+    def detect(self, doc: Document) -> float:
+        """How sure this source is that it can read ``doc``: 0 (not at all) to 1."""
 
-    def parse(self, doc: Document) -> ParseResult:  # pragma: no cover - overridden
-        raise NotImplementedError
+    @abstractmethod
+    def parse(self, doc: Document) -> ParseResult:
+        """Read ``doc`` into records; pure, never raises on odd data (issues instead)."""
 
     def provenance(self, doc: Document, confidence: float | None = None) -> Provenance:
         """The ``source`` block for a record read from ``doc``."""
