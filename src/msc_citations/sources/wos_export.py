@@ -33,6 +33,26 @@ DOC_TYPES: dict[str, str] = {
     "C": "conference-paper",
 }
 """``PT`` publication type -> record type (``S``: a book series, cited like a journal)."""
+TEXT_TAGS: dict[str, str] = {
+    "TI": "title",
+    "SO": "journal",
+    "JI": "journal_abbrev",
+    "LA": "language",
+    "AB": "abstract",
+    "PU": "publisher",
+    "VL": "volume",
+    "IS": "issue",
+    "BP": "page_first",
+    "EP": "page_last",
+    "AR": "article_number",
+    "DI": "doi",
+    "PM": "pmid",
+}
+"""Tags whose text is a record field as it stands."""
+HANDLED_TAGS: frozenset[str] = frozenset(TEXT_TAGS) | frozenset(
+    {"PT", "AU", "AF", "BA", "BF", "C1", "RP", "OI", "DT", "DE", "ID", "FU", "TC", "SN", "EI", "PD", "PY", "PG", "UT"}
+)
+"""Tags read into record fields; every other tag is kept in ``extra``."""
 REVIEW_TYPES: frozenset[str] = frozenset({"review", "review; early access"})
 MONTHS: dict[str, int] = {
     m: i for i, m in enumerate(("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1)
@@ -205,41 +225,26 @@ def record_fields(fields: dict[str, list[str]]) -> dict[str, Any]:
     for word in _split(fields, "DE") + _split(fields, "ID"):
         if word not in keywords:
             keywords.append(word)
-    issn = [v for v in (_one(fields, "SN"), _one(fields, "EI")) if v]
-    used = {"PT", "AU", "AF", "BA", "BF", "C1", "RP", "OI", "TI", "SO", "JI", "LA", "DT", "DE", "ID", "AB"}
-    used |= {"FU", "TC", "PU", "SN", "EI", "PD", "PY", "VL", "IS", "BP", "EP", "AR", "PG", "DI", "PM", "UT"}
     extra: dict[str, Any] = {
         f"wos_{tag.lower()}": "; ".join(values)
         for tag, values in fields.items()
-        if tag not in used and tag not in SKIPPED_TAGS
+        if tag not in HANDLED_TAGS and tag not in SKIPPED_TAGS
     }
     if ut := _one(fields, "UT"):
         extra["wos_id"] = ut
-    out: dict[str, Any] = {
-        "type": kind,
-        "title": _one(fields, "TI"),
-        "authors": _authors(fields),
-        "journal": _one(fields, "SO"),
-        "journal_abbrev": _one(fields, "JI"),
-        "language": _one(fields, "LA"),
-        "publication_types": doc_types,
-        "keywords": keywords,
-        "abstract": _one(fields, "AB"),
-        "funding": _funding(fields),
-        "cited_by_count": _int(_one(fields, "TC")),
-        "publisher": _one(fields, "PU"),
-        "issn": issn,
-        "volume": _one(fields, "VL"),
-        "issue": _one(fields, "IS"),
-        "page_first": _one(fields, "BP"),
-        "page_last": _one(fields, "EP"),
-        "article_number": _one(fields, "AR"),
-        "page_count": _int(_one(fields, "PG")),
-        "doi": _one(fields, "DI"),
-        "pmid": _one(fields, "PM"),
-        "extra": extra,
+    out: dict[str, Any] = {field: _one(fields, tag) for tag, field in TEXT_TAGS.items()}
+    out.update(
+        type=kind,
+        authors=_authors(fields),
+        publication_types=doc_types,
+        keywords=keywords,
+        funding=_funding(fields),
+        cited_by_count=_int(_one(fields, "TC")),
+        issn=[v for v in (_one(fields, "SN"), _one(fields, "EI")) if v],
+        page_count=_int(_one(fields, "PG")),
+        extra=extra,
         **_date(fields),
-    }
+    )
     if out["page_first"] and out["page_last"]:
         out["pages"] = f"{out['page_first']}-{out['page_last']}"
     elif out["page_first"]:
