@@ -6,8 +6,10 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from msc_citations.document import Document, decode_bytes, sniff_kind
+from msc_citations.document import _TAGGED_PATTERNS, Document, _starts_a_line, decode_bytes, sniff_kind
 from msc_citations.errors import InputError, InputTooLarge
 
 CHINESE_PAGE = (
@@ -166,3 +168,27 @@ def test_xml_entity_bomb_does_not_explode() -> None:
 def test_broken_markup_still_gives_text() -> None:
     doc = Document.from_text("<html><body><div><p>Title of paper<div>unclosed " + "<b>" * 500)
     assert "Title of paper" in doc.visible_text
+
+
+_TAGGED_ALPHABET = st.sampled_from(
+    ["\n", "\r\n", " ", "\t", "\f", "@", "%", "{", "(", "a", "Z", "0", "T", "Y", "P", "M", "I", "D", "F", "N", "-"]
+)
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        _TAGGED_ALPHABET | st.sampled_from(["TY  - ", "PMID- 1", "@article{", "%0 J", "FN ", "PT J", "PMID-"]),
+        max_size=60,
+    )
+)
+def test_tagged_patterns_tried_at_line_starts_find_what_a_full_search_finds(parts: list[str]) -> None:
+    head = "".join(parts)
+    for _, needs, pattern in _TAGGED_PATTERNS:
+        assert _starts_a_line(head, needs, pattern) == bool(pattern.search(head))
+
+
+def test_kind_sniffing_ignores_e_mail_addresses_mid_line() -> None:
+    text = "Correspondence: kim@example.org\n  @article{x,\n title={y}}"
+    assert sniff_kind(text) == ("tagged", "bibtex")
+    assert sniff_kind("Correspondence: kim@example.org {see}\nAbstract") == ("text", None)

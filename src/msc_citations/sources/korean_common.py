@@ -481,8 +481,10 @@ def pubmed_ids(lines: Iterable[str]) -> tuple[str | None, str | None]:
     """
     pmid = pmcid = None
     for line in lines:
-        if line.lower() in ("references", "reference"):
+        if len(line) <= len("references ") and line.lower() in ("references", "reference"):
             break
+        if "PM" not in line:  # both labels; most lines are skipped without a regex
+            continue
         if pmid is None and (m := PMID_LABEL.search(line)):
             pmid = m.group(1)
         if pmcid is None and (m := PMCID_LABEL.search(line)):
