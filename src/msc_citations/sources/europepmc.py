@@ -80,11 +80,10 @@ class EuropePmcSource(BaseSource):
         """Europe PMC's own labels (one that only it shows), or its address, and a citation line."""
         lines = _lines(doc)[:DETECT_LINES]
         head = "\n".join(lines)
-        hits = sum(marker in head for marker in MARKERS)
-        if "europepmc.org" in (doc.canonical_url or ""):
-            hits += 2
-        elif not any(marker in head for marker in OWN_MARKERS):
+        own_address = "europepmc.org" in (doc.canonical_url or "")
+        if not own_address and not any(marker in head for marker in OWN_MARKERS):
             return 0.0
+        hits = sum(marker in head for marker in MARKERS) + 2 * own_address
         if hits < 2:
             return 0.0
         cited = any(CITATION.match(line) for line in lines)
