@@ -205,6 +205,17 @@ def test_endnote_run_together_authors_match_split_authors() -> None:
     assert merged([a, b]) == [["a", "b"]]
 
 
+def test_erratum_tag_on_the_article_itself_does_not_split_it() -> None:
+    # A commentary that one database titles with the note of the article it comments on,
+    # which reads as an erratum's note: same DOI and pages, so the same item.
+    doi = "10.1017/s0033291719000746"
+    a = rec("a", TITLE, year=2019, volume="49", pages="1583-1584", doi=doi)
+    b = rec("b", TITLE + " (vol 49, pg 1624, 2019)", year=2019, volume="49", pages="1583-1584", doi=doi.upper())
+    # The real correction notice has a DOI and a page of its own.
+    c = rec("c", "Correction to: " + TITLE, year=2019, volume="49", pages="1585", doi="10.1017/s0033291719000999")
+    assert merged([a, b, c]) == [["a", "b"]]
+
+
 def test_erratum_is_not_a_duplicate_of_its_article() -> None:
     a = rec("a", TITLE, year=2005, journal="Ann Neurol", volume="57")
     b = rec("b", "Erratum: " + TITLE, year=2005, journal="Ann Neurol", volume="57")

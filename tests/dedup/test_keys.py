@@ -74,6 +74,7 @@ def test_page_keys(raw: str | None, pair: tuple[str, str]) -> None:
         ("Zhang DanWang CunZhou Zongguang", ["Zhang Dan", "Wang Cun", "Zhou Zongguang"]),
         ("Basaria SWahlstrom JTDobs A", ["Basaria S.", "Wahlstrom JT.", "Dobs A"]),
         ("Zuurbier C. J.van Beek J. H.", ["Zuurbier C. J.", "van Beek J. H."]),
+        ("Bruschi MLde Freitas O", ["Bruschi ML.", "de Freitas O"]),
         ("LeRouge C. M.McDonald A.", ["LeRouge C. M.", "McDonald A."]),
         ("Ziegler, T. R. and Zhou, X.", ["Ziegler, T. R.", "Zhou, X."]),
         ("Bang OY; Lee JS", ["Bang OY", "Lee JS"]),

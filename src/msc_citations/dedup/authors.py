@@ -21,8 +21,9 @@ RUN_TOGETHER = re.compile(
     r"|(?<=\.)(?=(?:van|von|de|der|den|du|le|la|da|di|del|dos|das) [A-Z])"
 )
 GLUED_INITIALS = re.compile(r"(?<=[a-z])(?=[A-Z]\.)")
-# "Basaria SWahlstrom JTDobs A": initials without dots run into the next family name.
-GLUED_UNDOTTED = re.compile(r"(\s[A-Z]{1,3})(?=[A-Z][a-z])")
+# "Basaria SWahlstrom JTDobs A", "Bruschi MLde Freitas O": initials without dots run into
+# the next family name (or its particle).
+GLUED_UNDOTTED = re.compile(r"(\s[A-Z]{1,3})(?=[A-Z][a-z]|(?:van|von|de|der|den|du|le|la|da|di|del|dos|das) [A-Z])")
 INITIAL_IN_FAMILY = re.compile(r"(?:^|\s)[A-Z]\.?(?:\s|$)")
 MAX_INITIALS = 3
 NAME_TOKEN = re.compile(r"[^\W\d_]{2,40}")

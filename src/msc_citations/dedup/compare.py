@@ -218,12 +218,27 @@ def _ids(t: KeyTable, i: int, j: int) -> tuple[str | None, str | None]:
     return same, None
 
 
+def _one_item(t: KeyTable, i: int, j: int, ev: Evidence) -> bool:
+    """The same DOI at the same page range by the same authors: one item, whose title one
+    database tagged ("... - ERRATUM", "RETRACTED: ..."). A real notice has a DOI and a
+    page of its own."""
+    return (
+        ev.same_id == "doi"
+        and ev.pages is True
+        and bool(t.page2[i])
+        and t.page2[i] == t.page2[j]
+        and ev.volume is not False
+        and (ev.authors or 0) >= 0.8
+        and ev.title >= 80
+    )
+
+
 def _veto(t: KeyTable, i: int, j: int, ev: Evidence) -> str | None:
     if t.trial[i] != t.trial[j]:
         return "a registration and a publication are linked, not merged"
     if ev.same_id == REGISTRATION:
         return None  # dates and titles of one registration change between its versions
-    if t.notice[i] != t.notice[j]:
+    if t.notice[i] != t.notice[j] and not _one_item(t, i, j, ev):
         return "an erratum, comment or reply is a different work"
     # The same identifier, the same title and the same authors outweigh a page or year
     # field mangled by one database ("i428" against "1428", the issue number as year).
