@@ -163,6 +163,17 @@ def test_misprinted_page_range_merges_but_adjacent_articles_do_not() -> None:
     assert merged([a, b, c]) == [["a", "b"]]
 
 
+def test_misprinted_supplement_range_with_one_doi_merges_when_one_copy_lacks_the_volume() -> None:
+    doi = "10.1038/jp.2016.31"
+    a = rec("a", TITLE, year=2016, journal="J Perinatol", pages="S36-48", doi=doi)
+    b = rec("b", TITLE, year=2016, journal="Journal of Perinatology", volume="36", pages="S35-S47", doi=doi)
+    # Without the shared DOI the missing volume leaves too little to go on.
+    c = rec("c", TITLE, year=2016, journal="J Perinatol", pages="S36-48")
+    d = rec("d", TITLE, year=2016, journal="Journal of Perinatology", volume="36", pages="S35-S47")
+    assert merged([a, b]) == [["a", "b"]]
+    assert merged([c, d]) == []
+
+
 def test_volume_written_as_the_year_does_not_conflict() -> None:
     a = rec("a", TITLE, year=2016, journal="Harvard Business Review", volume="2016", issue="5")
     b = rec("b", TITLE, year=2016, journal="Harv Bus Rev", volume="94", issue="5", pages="35")

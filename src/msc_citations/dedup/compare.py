@@ -418,13 +418,14 @@ def _page_slip(t: KeyTable, i: int, j: int) -> bool:
 
 def _page_slip_rules(t: KeyTable, i: int, j: int, ev: Evidence) -> tuple[Verdict, str]:
     """Page ranges that overlap without agreeing (678-684 / 676-682): one misprinted range,
-    when everything else about the article agrees exactly."""
+    when everything else about the article agrees exactly (a volume only one copy gives is
+    enough when both carry the same DOI or PMID)."""
     if (
         not ev.conflict
         and ev.title >= 98
         and (ev.authors or 0) >= 0.8
         and ev.year_gap == 0
-        and ev.volume is True
+        and (ev.volume is True or (ev.same_id is not None and ev.volume is None))
         and ev.journal is not False
         and not (t.issue[i] and t.issue[j] and t.issue[i] != t.issue[j])
         and t.notice[i] == t.notice[j]
