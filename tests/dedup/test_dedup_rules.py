@@ -64,6 +64,70 @@ def test_one_article_under_two_dois_merges_only_when_everything_else_is_identica
     assert merged([d, e]) == []
 
 
+def test_two_dois_of_one_article_when_the_abstract_or_authors_vouch_for_it() -> None:
+    abstract = "Ischemic preconditioning protects the heart; the sarcolemmal channel is required. " * 3
+    # A year-stamped DOI of the same article (JCI), the abstract worded slightly apart.
+    a = rec(
+        "a",
+        "Role of sarcolemmal K(ATP) channels in cardioprotection",
+        year=2002,
+        volume="109",
+        issue="4",
+        pages="509-16",
+        doi="10.1172/jci14270",
+        abstract=abstract,
+    )
+    b = rec(
+        "b",
+        "Role of sarcolemmal KATP channels in cardioprotection",
+        year=2002,
+        volume="109",
+        issue="4",
+        pages="509-516",
+        doi="10.1172/JCI200214270",
+        abstract=abstract.replace("; the", ": the"),
+    )
+    # A mangled DOI, one author list cut short, the abstract identical.
+    authors = ["Perricone AJ", "Bivona BJ", "Jackson FR", "Vander Heide RS"]
+    c = rec(
+        "c",
+        TITLE,
+        authors=authors,
+        year=2013,
+        volume="2",
+        issue="5",
+        pages="e000457",
+        doi="10.1161/jaha.113.000457",
+        abstract=abstract,
+    )
+    d = rec(
+        "d",
+        TITLE,
+        authors=[*authors[:3], "Heide R"],
+        year=2013,
+        volume="2",
+        issue="5",
+        pages="e000457",
+        doi="10.1161/JAHA.e000457",
+        abstract=abstract,
+    )
+    # Different abstracts under different DOIs stay apart, however alike the rest.
+    e = rec(
+        "e",
+        TITLE,
+        authors=authors,
+        year=2013,
+        volume="2",
+        issue="5",
+        pages="e000457",
+        doi="10.1161/jaha.113.000999",
+        abstract="A different study of another channel in the mouse heart. " * 3,
+    )
+    assert merged([a, b]) == [["a", "b"]]
+    assert merged([c, d]) == [["c", "d"]]
+    assert merged([d, e]) == []
+
+
 def test_cjk_titles_with_full_width_punctuation() -> None:
     a = rec(
         "a",
@@ -225,6 +289,30 @@ def test_erratum_tag_on_the_article_itself_does_not_split_it() -> None:
     # The real correction notice has a DOI and a page of its own.
     c = rec("c", "Correction to: " + TITLE, year=2019, volume="49", pages="1585", doi="10.1017/s0033291719000999")
     assert merged([a, b, c]) == [["a", "b"]]
+
+
+def test_translated_title_with_the_original_on_its_own_line() -> None:
+    a = rec(
+        "a",
+        "Myocardial protection by volatile anesthetics",
+        year=2002,
+        journal="Anaesthesiol Reanim",
+        volume="27",
+        issue="5",
+        pages="116-23",
+        authors=["Preckel B.", "Mullenheim J.", "Schlack W."],
+    )
+    b = rec(
+        "b",
+        "Myocardial protection by volatile anaesthetics. German\nMyokardprotektion durch Inhalationsanasthetika",
+        year=2002,
+        journal="Anaesthesiol Reanim",
+        volume="27",
+        issue="5",
+        pages="116-123",
+        authors=["Preckel V. B.", "Mullenheim J.", "Schlack W."],
+    )
+    assert merged([a, b]) == [["a", "b"]]
 
 
 def test_erratum_is_not_a_duplicate_of_its_article() -> None:

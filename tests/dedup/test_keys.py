@@ -108,6 +108,16 @@ def test_split_title_keeps_the_bracketed_original() -> None:
     assert split_title("[A study on mycobacterium vaccine]") == ("a study on mycobacterium vaccine", "")
 
 
+def test_split_title_keeps_the_original_on_the_line_after_its_language() -> None:
+    title = "Myocardial protection by volatile anaesthetics. German\nMyokardprotektion durch Inhalationsanasthetika"
+    assert split_title(title) == (
+        "myocardial protection by volatile anaesthetics",
+        "myokardprotektion durch inhalationsanasthetika",
+    )
+    # A title that merely runs onto a second line stays whole.
+    assert split_title("Stem cells in stroke\na review")[0] == "stem cells in stroke a review"
+
+
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [

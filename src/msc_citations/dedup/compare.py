@@ -373,13 +373,13 @@ def _doi_alias(t: KeyTable, i: int, j: int, ev: Evidence) -> bool:
     return (
         ev.conflict == "different DOIs"
         and ev.title >= 98
-        and (ev.authors or 0) >= 0.8
+        and ((ev.authors or 0) >= 0.8 or (ev.abstract or 0) >= 98)
         and ev.year_gap == 0
         and ev.pages is True
         and t.page2[i] == t.page2[j]
         and ev.volume is not False
         and not (t.issue[i] and t.issue[j] and t.issue[i] != t.issue[j])
-        and (ev.abstract is None or ev.abstract >= 95)
+        and (ev.abstract is None or ev.abstract >= 90)
         and t.pmid[i] in ("", t.pmid[j])
         and t.notice[i] == t.notice[j]
         and t.trial[i] == t.trial[j]

@@ -195,11 +195,18 @@ def split_title(title: str | None) -> tuple[str, str]:
     """(title, bracketed other-language title) as keys.
 
     MEDLINE and Scopus append the original-language title in brackets
-    (``Crowdwork ... [Arbeiten in der Crowd ...]``) or bracket a translated title whole.
+    (``Crowdwork ... [Arbeiten in der Crowd ...]``) or bracket a translated title whole;
+    EndNote puts it on a line of its own after the language (``... anaesthetics. German``).
     """
     if not title:
         return "", ""
     text = title.strip().rstrip(".")
+    if "\n" in text:
+        # EndNote: "Myocardial protection by volatile anaesthetics. German\nMyokardprotektion ..."
+        first, rest = text.split("\n", 1)
+        words = first.rstrip(" .").rsplit(None, 1)
+        if len(words) == 2 and words[1].lower() in LANGUAGE_WORDS and len(words[0]) >= MIN_HEAD_CHARS:
+            return text_key(words[0]), text_key(rest)
     if text.endswith("]") and "[" in text:
         cut = text.rfind("[")
         head, tail = text[:cut], text[cut + 1 : -1]
