@@ -66,63 +66,27 @@ def test_one_article_under_two_dois_merges_only_when_everything_else_is_identica
 
 def test_two_dois_of_one_article_when_the_abstract_or_authors_vouch_for_it() -> None:
     abstract = "Ischemic preconditioning protects the heart; the sarcolemmal channel is required. " * 3
+    jci = {"year": 2002, "volume": "109", "issue": "4"}
     # A year-stamped DOI of the same article (JCI), the abstract worded slightly apart.
     a = rec(
-        "a",
-        "Role of sarcolemmal K(ATP) channels in cardioprotection",
-        year=2002,
-        volume="109",
-        issue="4",
-        pages="509-16",
-        doi="10.1172/jci14270",
-        abstract=abstract,
+        "a", "Role of sarcolemmal K(ATP) channels", pages="509-16", doi="10.1172/jci14270", abstract=abstract, **jci
     )
     b = rec(
         "b",
-        "Role of sarcolemmal KATP channels in cardioprotection",
-        year=2002,
-        volume="109",
-        issue="4",
+        "Role of sarcolemmal KATP channels",
         pages="509-516",
         doi="10.1172/JCI200214270",
+        **jci,
         abstract=abstract.replace("; the", ": the"),
     )
     # A mangled DOI, one author list cut short, the abstract identical.
     authors = ["Perricone AJ", "Bivona BJ", "Jackson FR", "Vander Heide RS"]
-    c = rec(
-        "c",
-        TITLE,
-        authors=authors,
-        year=2013,
-        volume="2",
-        issue="5",
-        pages="e000457",
-        doi="10.1161/jaha.113.000457",
-        abstract=abstract,
-    )
-    d = rec(
-        "d",
-        TITLE,
-        authors=[*authors[:3], "Heide R"],
-        year=2013,
-        volume="2",
-        issue="5",
-        pages="e000457",
-        doi="10.1161/JAHA.e000457",
-        abstract=abstract,
-    )
+    jaha = {"year": 2013, "volume": "2", "issue": "5", "pages": "e000457"}
+    c = rec("c", TITLE, authors=authors, doi="10.1161/jaha.113.000457", abstract=abstract, **jaha)
+    d = rec("d", TITLE, authors=[*authors[:3], "Heide R"], doi="10.1161/JAHA.e000457", abstract=abstract, **jaha)
     # Different abstracts under different DOIs stay apart, however alike the rest.
-    e = rec(
-        "e",
-        TITLE,
-        authors=authors,
-        year=2013,
-        volume="2",
-        issue="5",
-        pages="e000457",
-        doi="10.1161/jaha.113.000999",
-        abstract="A different study of another channel in the mouse heart. " * 3,
-    )
+    other = "A different study of another channel in the mouse heart. " * 3
+    e = rec("e", TITLE, authors=authors, doi="10.1161/jaha.113.000999", abstract=other, **jaha)
     assert merged([a, b]) == [["a", "b"]]
     assert merged([c, d]) == [["c", "d"]]
     assert merged([d, e]) == []
