@@ -75,16 +75,29 @@ LABEL_FIELDS: dict[str, str] = {_label_key(lab): name for name, labs in FIELD_LA
 """Normalised label (no spaces or brackets, case-folded) -> field name."""
 
 _ALL_LABELS = sorted({lab.replace(" ", "") for labs in FIELD_LABELS.values() for lab in labs}, key=len, reverse=True)
+
+
+def _label_at_start(labels: list[str]) -> re.Pattern[str]:
+    """A label of ``labels`` at the start of a line (after bullets, in brackets or not),
+    with its separator and value."""
+    alternation = "|".join(_label_regex(lab) for lab in labels)
+    return re.compile(
+        rf"^[•·\u2022\s]{{0,4}}(?P<open>[【〔\[［]\s{{0,2}})?(?P<label>{alternation})(?P<close>\s{{0,2}}[】〕\]］])?"
+        rf"(?P<ws>[ \t\u3000]{{0,8}})(?P<sep>[:：])?[ \t\u3000]{{0,8}}(?P<value>.*)$",
+        re.I,
+    )
+
+
 _LABEL_ALT = "|".join(_label_regex(lab) for lab in _ALL_LABELS)
-LABEL_AT_START = re.compile(
-    rf"^[•·\u2022\s]{{0,4}}(?P<open>[【〔\[［]\s{{0,2}})?(?P<label>{_LABEL_ALT})(?P<close>\s{{0,2}}[】〕\]］])?"
-    rf"(?P<ws>[ \t\u3000]{{0,8}})(?P<sep>[:：])?[ \t\u3000]{{0,8}}(?P<value>.*)$",
-    re.I,
-)
+LABEL_AT_START = _label_at_start(_ALL_LABELS)
 # What LABEL_AT_START needs before its long alternation: the same lead, then a character
-# some label starts with. Most lines fail here, at the cost of one short match.
+# some label starts with. Most lines fail here, at the cost of one short match. No label
+# starts with a bullet, a bracket or a space, so the character the gate finds is where the
+# label must start, and only the labels starting with it need trying.
 _LABEL_FIRST = "".join(sorted({re.escape(lab[0]) for lab in _ALL_LABELS}))
-_LABEL_GATE = re.compile(rf"^[•·\u2022\s]{{0,4}}(?:[【〔\[［]\s{{0,2}})?[{_LABEL_FIRST}]", re.I)
+_LABEL_GATE = re.compile(rf"^[•·\u2022\s]{{0,4}}(?:[【〔\[［]\s{{0,2}})?([{_LABEL_FIRST}])", re.I)
+_LABEL_AT_START_BY_FIRST: dict[str, re.Pattern[str]] = {}
+"""LABEL_AT_START for the labels a first character can start, compiled on first use."""
 _INLINE_LABELS = sorted(
     {lab.replace(" ", "") for name in INLINE_FIELDS for lab in FIELD_LABELS[name]}, key=len, reverse=True
 )
@@ -104,18 +117,35 @@ def field_of(label: str) -> str | None:
     return LABEL_FIELDS.get(_label_key(label))
 
 
+_FIELD_OF_LABEL: dict[str, str | None] = {lab: field_of(lab) for lab in _ALL_LABELS}
+"""``field_of`` of each label as the table prints it, the spelling pages mostly use."""
+
+
+def _labels_starting(first: str) -> re.Pattern[str]:
+    """LABEL_AT_START restricted to the labels whose first character matches ``first`` (in
+    the same order, so the same label wins)."""
+    pattern = _LABEL_AT_START_BY_FIRST.get(first)
+    if pattern is None:
+        labels = [lab for lab in _ALL_LABELS if re.match(re.escape(lab[0]), first, re.I)]
+        pattern = _label_at_start(labels) if labels else LABEL_AT_START
+        _LABEL_AT_START_BY_FIRST[first] = pattern
+    return pattern
+
+
 def read_label(line: str) -> tuple[str, str] | None:
     """``(field, value)`` when ``line`` starts with a field label, else ``None``.
 
     >>> read_label("页码:E1012 / E1023"), read_label("D O I"), read_label("期待的结果")
     (('pages', 'E1012 / E1023'), ('doi', ''), None)
     """
-    if _LABEL_GATE.match(line) is None:
+    gate = _LABEL_GATE.match(line)
+    if gate is None:
         return None
-    m = LABEL_AT_START.match(line)
+    m = _labels_starting(gate.group(1)).match(line)
     if not m:
         return None
-    name = field_of(m.group("label"))
+    label = m.group("label")
+    name = _FIELD_OF_LABEL.get(label) or field_of(label)
     if name is None:
         return None
     value = m.group("value").strip()
@@ -134,9 +164,12 @@ def read_label(line: str) -> tuple[str, str] | None:
 def split_inline(name: str, value: str) -> list[tuple[str, str]]:
     """Split a value that carries further inline labels (``R74 文献标识码 A``); bracketed
     labels (``【摘要】``) split any value, bare ones only the short code fields."""
+    inline = name in INLINE_FIELDS
+    if not inline and "【" not in value and "〔" not in value:
+        return [(name, value.strip(" ;；"))]
     out: list[tuple[str, str]] = []
     current, start = name, 0
-    pattern = INLINE_LABEL if name in INLINE_FIELDS else BRACKETED_LABEL
+    pattern = INLINE_LABEL if inline else BRACKETED_LABEL
     for m in pattern.finditer(value):
         found = field_of(m.group("label"))
         if found is None or (found == current and m.start() == 0):

@@ -131,7 +131,7 @@ def _bibliographic(sections: Sections, head: Head, extra: dict[str, Any]) -> dic
     if ref is None and head.citation:
         # An unlabelled reference counts only when its title is printed on the page as a
         # heading: article pages also show references of other articles.
-        loose = parse_reference(head.citation)
+        loose = _reference(head, head.citation)
         ref = loose if loose and loose.get("title") in head.lines else None
     for source in (ref, head.journal_line, head.issue_line):
         for key in ("title", "journal", "year", "volume", "issue", "pages", "doi"):
@@ -225,7 +225,7 @@ def _english_reference(sections: Sections, head: Head, doi: str | None) -> tuple
     may print another article's reference too, so one with a DOI must carry this DOI."""
     lines = [s.text for s in sections.items if s.name == "citation"] + head.lines
     for line in lines:
-        ref = parse_reference(line) if line and not has_han(line) else None
+        ref = _reference(head, line) if line and not has_han(line) else None
         if not ref or not ref.get("title"):
             continue
         ref_doi = (ref.get("doi") or "").rstrip(".").casefold()
@@ -233,6 +233,11 @@ def _english_reference(sections: Sections, head: Head, doi: str | None) -> tuple
             continue
         return line, str(ref["title"])
     return None
+
+
+def _reference(head: Head, line: str) -> dict[str, str | None] | None:
+    """``parse_reference`` of a line, read once: head lines were read with the head."""
+    return head.references[line] if line in head.references else parse_reference(line)
 
 
 def _mark_corresponding(people: list[Person], text: str | None) -> list[Person]:
