@@ -46,6 +46,9 @@ CONTINUED_AFTER_VALUE: frozenset[str] = frozenset({"abstract", "abstract_en", "a
 abstract); the others (a keyword list) end with their line when it carries a value."""
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NO_HAN = re.compile(r"[\x00-\u33ff\u4dc0-\u4dff\ua000-\uf8ff\ufb00-\U0010ffff]*")
+"""Text of characters outside HAN (its complement): matching a whole page without Han
+characters against it is about twice as fast as searching the page for one."""
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s\"<>，。；]{1,300}")
 KEYWORD_SPLIT = re.compile(r"\s*[;；,，、]\s*")
@@ -265,6 +268,12 @@ def split_keywords(text: str | None) -> list[str]:
 def has_han(text: str | None) -> bool:
     """True when ``text`` contains a Han character."""
     return bool(text and HAN.search(text))
+
+
+def holds_han(text: str) -> bool:
+    """True when ``text`` holds a Han character (as :func:`has_han`); constant time for ASCII
+    text and quicker than it on long text without any, as a detector meets most pages."""
+    return not text.isascii() and _NO_HAN.fullmatch(text) is None
 
 
 def is_latin_text(text: str | None) -> bool:

@@ -34,7 +34,15 @@ from ..model import AbstractSection, Person, Record
 from ..normalize.abstract import split_abstract
 from ..results import ParseIssue, ParseResult
 from .base import BaseSource
-from .chinese_common import Sections, clc_codes, cut_sections, split_keywords, strip_number, to_int
+from .chinese_common import (
+    Sections,
+    clc_codes,
+    cut_sections,
+    holds_han,
+    split_keywords,
+    strip_number,
+    to_int,
+)
 from .chinese_index_related import TOTAL, RelatedEntry, parse_related
 
 MARKERS: tuple[tuple[str, float], ...] = (
@@ -69,18 +77,23 @@ class ChineseIndexSource(BaseSource):
     def detect(self, doc: Document) -> float:
         """Keyed on the spaced ``D O I`` label, ``中图分类号``/``学科分类号`` and ``相关论文``."""
         lines = doc.lines[:PAGE_SCAN_LINES]
-        head = "\n".join(lines)
+        head = "" if doc.visible_text.isascii() else "\n".join(lines)
+        if not holds_han(head):  # every marker but the spaced DOI label is Chinese
+            doi_label, weight = MARKERS[0]
+            return _score(weight if doi_label in lines else 0.0)
         if "：" in head:
             head = head.replace("：", ":")
             lines = head.split("\n")
-        present = set(lines)
+        present: set[str] | None = None
         score = 0.0
         for marker, weight in MARKERS:
             if marker not in head:  # cheap: most pages hold none of the markers
                 continue
+            if present is None:
+                present = set(lines)
             if marker in present or (marker.endswith(":") and any(line.startswith(marker) for line in lines)):
                 score += weight
-        return min(score, 0.95) if score >= 0.45 else score * 0.5
+        return _score(score)
 
     def parse(self, doc: Document) -> ParseResult:
         """One record, with the related papers as ``related`` records."""
@@ -136,6 +149,11 @@ class ChineseIndexSource(BaseSource):
             pages=entry.pages,
             extra=extra,
         )
+
+
+def _score(weights: float) -> float:
+    """The detection score of the summed marker weights (weak evidence counts half)."""
+    return min(weights, 0.95) if weights >= 0.45 else weights * 0.5
 
 
 def _related_start(lines: list[str]) -> int:

@@ -29,12 +29,12 @@ from .chinese_cnki_parts import (
     split_keywords_section,
 )
 from .chinese_common import (
-    HAN,
     Sections,
     clc_codes,
     cut_sections,
     first_doi,
     has_han,
+    holds_han,
     read_label,
     to_int,
 )
@@ -48,7 +48,10 @@ STRONG_FIELDS: frozenset[str] = frozenset(
 )  # fmt: skip
 """Labelled fields whose presence marks a Chinese database record."""
 
-OTHER_LAYOUTS: tuple[str, ...] = ("D O I", "相关论文", "主要评分", "次要评分", "我是这篇论文的作者")
+STRONG_ENOUGH = 5
+"""Distinct strong fields at which the detection score reaches its ceiling."""
+
+OTHER_LAYOUTS: frozenset[str] = frozenset({"D O I", "相关论文", "主要评分", "次要评分", "我是这篇论文的作者"})
 """Lines of the WoS-style index page and the rating site, which have their own sources."""
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}")
@@ -66,18 +69,22 @@ class CnkiSource(BaseSource):
 
     def detect(self, doc: Document) -> float:
         """Keyed on distinct Chinese field labels (摘要, 关键词, 中图分类号, 文献标识码, 基金项目...)."""
+        if doc.visible_text.isascii():  # no Han character at all (a constant-time test)
+            return 0.0
         lines = doc.lines[:DETECT_LINES]
         first = "\n".join(lines[:80])
-        if first.isascii() or not HAN.search(first):
+        if not holds_han(first):
             return 0.0
         found: set[str] = set()
         for line in lines:
             if line and (hit := read_label(line)) is not None and hit[0] in STRONG_FIELDS:
                 found.add(hit[0])
+                if len(found) >= STRONG_ENOUGH:
+                    break
         if len(found) < 2:
             return 0.1 * len(found)
         score = min(0.3 + 0.1 * len(found), 0.8)
-        if any(line in OTHER_LAYOUTS for line in lines):
+        if not OTHER_LAYOUTS.isdisjoint(lines):
             score *= 0.5
         return score
 
