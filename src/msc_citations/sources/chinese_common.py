@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -67,7 +68,14 @@ def _label_regex(label: str) -> str:
     """A label as a regex: spaces inside it optional, Han characters maybe spaced out."""
     compact = label.replace(" ", "")
     parts = [re.escape(ch) for ch in compact]
-    return r"[ \t\u3000]{0,4}".join(parts)
+    return _LABEL_GAP.join(parts)
+
+
+_LABEL_GAP = r"(?:[ \t]|\u3000{1}){0,4}"
+"""Up to four spaces, tabs or ideographic spaces between the characters of a label. Written
+as ``[ \t\u3000]{0,4}`` it matches the same, but each of the ~1,000 copies in the label
+patterns then compiles to a large character table: the patterns took about three times as
+long to compile (most of the cost of importing this module)."""
 
 
 def _label_key(text: str) -> str:
@@ -91,16 +99,13 @@ def _label_at_start(labels: list[str]) -> re.Pattern[str]:
     )
 
 
-_LABEL_ALT = "|".join(_label_regex(lab) for lab in _ALL_LABELS)
-LABEL_AT_START = _label_at_start(_ALL_LABELS)
-# What LABEL_AT_START needs before its long alternation: the same lead, then a character
-# some label starts with. Most lines fail here, at the cost of one short match. No label
-# starts with a bullet, a bracket or a space, so the character the gate finds is where the
-# label must start, and only the labels starting with it need trying.
+# What a label at a line start needs before the long alternation of labels: a lead of
+# bullets or spaces, maybe a bracket, then a character some label starts with. Most lines
+# fail here, at the cost of one short match. No label starts with a bullet, a bracket or a
+# space, so the character the gate finds is where the label must start, and only the
+# labels starting with it need trying (``_label_pattern``).
 _LABEL_FIRST = "".join(sorted({re.escape(lab[0]) for lab in _ALL_LABELS}))
 _LABEL_GATE = re.compile(rf"^[•·\u2022\s]{{0,4}}(?:[【〔\[［]\s{{0,2}})?([{_LABEL_FIRST}])", re.I)
-_LABEL_AT_START_BY_FIRST: dict[str, re.Pattern[str]] = {}
-"""LABEL_AT_START for the labels a first character can start, compiled on first use."""
 _INLINE_LABELS = sorted(
     {lab.replace(" ", "") for name in INLINE_FIELDS for lab in FIELD_LABELS[name]}, key=len, reverse=True
 )
@@ -111,8 +116,20 @@ INLINE_LABEL = re.compile(
 )
 
 
-BRACKETED_LABEL = re.compile(r"[【〔]\s{0,2}(?P<label>" + _LABEL_ALT + r")\s{0,2}[】〕]")
-"""A bracketed label anywhere in a line (``作者单位:... 【摘要】 ...``)."""
+@cache
+def _label_pattern(first: str) -> re.Pattern[str]:
+    """A label at the start of a line, for the labels whose first character matches
+    ``first``: tried in the table's order, the same label wins as among all labels.
+    Compiled on first use (the pattern of all labels takes a while to compile)."""
+    labels = [lab for lab in _ALL_LABELS if re.match(re.escape(lab[0]), first, re.I)]
+    return _label_at_start(labels or _ALL_LABELS)
+
+
+@cache
+def _bracketed_label() -> re.Pattern[str]:
+    """A bracketed label anywhere in a line (``作者单位:... 【摘要】 ...``), compiled on first use."""
+    alternation = "|".join(_label_regex(lab) for lab in _ALL_LABELS)
+    return re.compile(r"[【〔]\s{0,2}(?P<label>" + alternation + r")\s{0,2}[】〕]")
 
 
 def field_of(label: str) -> str | None:
@@ -124,17 +141,6 @@ _FIELD_OF_LABEL: dict[str, str | None] = {lab: field_of(lab) for lab in _ALL_LAB
 """``field_of`` of each label as the table prints it, the spelling pages mostly use."""
 
 
-def _labels_starting(first: str) -> re.Pattern[str]:
-    """LABEL_AT_START restricted to the labels whose first character matches ``first`` (in
-    the same order, so the same label wins)."""
-    pattern = _LABEL_AT_START_BY_FIRST.get(first)
-    if pattern is None:
-        labels = [lab for lab in _ALL_LABELS if re.match(re.escape(lab[0]), first, re.I)]
-        pattern = _label_at_start(labels) if labels else LABEL_AT_START
-        _LABEL_AT_START_BY_FIRST[first] = pattern
-    return pattern
-
-
 def read_label(line: str) -> tuple[str, str] | None:
     """``(field, value)`` when ``line`` starts with a field label, else ``None``.
 
@@ -144,7 +150,7 @@ def read_label(line: str) -> tuple[str, str] | None:
     gate = _LABEL_GATE.match(line)
     if gate is None:
         return None
-    m = _labels_starting(gate.group(1)).match(line)
+    m = _label_pattern(gate.group(1)).match(line)
     if not m:
         return None
     label = m.group("label")
@@ -172,7 +178,7 @@ def split_inline(name: str, value: str) -> list[tuple[str, str]]:
         return [(name, value.strip(" ;；"))]
     out: list[tuple[str, str]] = []
     current, start = name, 0
-    pattern = INLINE_LABEL if inline else BRACKETED_LABEL
+    pattern = INLINE_LABEL if inline else _bracketed_label()
     for m in pattern.finditer(value):
         found = field_of(m.group("label"))
         if found is None or (found == current and m.start() == 0):
