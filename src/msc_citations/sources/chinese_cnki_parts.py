@@ -58,6 +58,8 @@ ENGLISH_AUTHOR_WINDOW = 8
 authors and affiliations may stand between them)."""
 _ID_SPLIT = re.compile(r"\s*[,，、;；]\s*")
 _COMMA_SPLIT = re.compile(r"\s*,\s*")
+_LATIN_NAMES_CHARS = re.compile(r"[A-Za-z'.\-\s\d,*#†]*")
+"""Every character a line of Latin names (``_LATIN_NAME`` parts split at commas) can hold."""
 _NUMBERED_START = re.compile(r"^\d{1,2}\s?[.．、]?\s?\D")
 _NUMBERED_LATIN = re.compile(r"^\d{1,2}\s?[.]?\s?[A-Z]")
 _NOT_TITLE_START = re.compile(r"^(?:Vol|No|Received|Supported|Corresponding|Citation|Cite|doi|DOI|http)")
@@ -229,6 +231,8 @@ def _english_title_line(line: str, tests: _LineTests) -> bool:
 
 
 def _latin_author_line(line: str) -> bool:
+    if not _LATIN_NAMES_CHARS.fullmatch(line):
+        return False
     parts = [p.strip() for p in _COMMA_SPLIT.split(line.strip()) if p.strip(" *#†")]
     return len(parts) >= 1 and all(_LATIN_NAME.match(p) for p in parts) and ("," in line or len(parts[0].split()) <= 3)
 

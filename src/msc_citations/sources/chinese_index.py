@@ -61,6 +61,7 @@ REFS_ONLY = re.compile(r"^\[(?P<refs>[\d\s,，]{1,60})\]$")
 """A line holding only institution numbers (``[1 ,2 ]``), printed under a name by some saves."""
 AUTHOR_REFS = re.compile(r"^(?P<name>[^\[\]]{1,200}?)\s*\[(?P<refs>[\d\s,，]{1,60})\]\s*$")
 """``Chung, Jong-Won [1 ,2 ]``."""
+INSTITUTION_NUMBER = re.compile(r"\d{1,3}")
 
 PAGE_SCAN_LINES = 400
 """Detection looks at the first lines only (the related list can be long)."""
@@ -84,14 +85,11 @@ class ChineseIndexSource(BaseSource):
         if "：" in head:
             head = head.replace("：", ":")
             lines = head.split("\n")
-        present: set[str] | None = None
+        present = set(lines)
+        starts = f"\n{head}"  # a line starts with a marker where it follows a newline here
         score = 0.0
         for marker, weight in MARKERS:
-            if marker not in head:  # cheap: most pages hold none of the markers
-                continue
-            if present is None:
-                present = set(lines)
-            if marker in present or (marker.endswith(":") and any(line.startswith(marker) for line in lines)):
+            if (f"\n{marker}" in starts) if marker.endswith(":") else (marker in present):
                 score += weight
         return _score(score)
 
@@ -187,7 +185,7 @@ def _authors(sections: Sections, issues: list[ParseIssue]) -> list[Person]:
     section = sections.first("authors")
     for line in _join_refs(section.lines if section else []):
         m = AUTHOR_REFS.match(line.strip())
-        name, refs = (m.group("name"), re.findall(r"\d{1,3}", m.group("refs"))) if m else (line.strip(), [])
+        name, refs = (m.group("name"), INSTITUTION_NUMBER.findall(m.group("refs"))) if m else (line.strip(), [])
         missing = [r for r in refs if r not in institutions]
         if missing:
             issues.append(ParseIssue(f"institution number(s) {missing} not listed", field="authors", where=line))
