@@ -57,6 +57,8 @@ ENGLISH_AUTHOR_WINDOW = 8
 """How many lines after the English title the English author line may come (Chinese
 authors and affiliations may stand between them)."""
 _ID_SPLIT = re.compile(r"\s*[,，、;；]\s*")
+_LIST_SEPARATOR = re.compile(r"[;；,，、]")
+_SEMICOLON_SPLIT = re.compile(r"\s*[;；]\s*")
 _COMMA_SPLIT = re.compile(r"\s*,\s*")
 _LATIN_NAMES_CHARS = re.compile(r"[A-Za-z'.\-\s\d,*#†]*")
 """Every character a line of Latin names (``_LATIN_NAME`` parts split at commas) can hold."""
@@ -282,10 +284,10 @@ def split_keywords_section(section: Section | None) -> list[str]:
     if section is None or not section.lines:
         return []
     lines = [ln for ln in section.lines if ln and not is_latin_text(ln)]
-    if len(lines) > 1 and not any(re.search(r"[;；,，、]", ln) for ln in lines):
+    if len(lines) > 1 and not any(_LIST_SEPARATOR.search(ln) for ln in lines):
         return list(dict.fromkeys(ln.strip() for ln in lines))
     text = " ".join(lines)
-    if not re.search(r"[;；,，、]", text) and HAN.search(text):
+    if not _LIST_SEPARATOR.search(text) and HAN.search(text):
         return list(dict.fromkeys(text.split()))
     return split_keywords(text)
 
@@ -318,7 +320,7 @@ def parse_chinese_funding(text: str) -> list[Funding]:
     [('重庆市医学科研计划项目', ['20141014'])]
     """
     out: list[Funding] = []
-    for part in re.split(r"\s*[;；]\s*", text.strip(" 。.")):
+    for part in _SEMICOLON_SPLIT.split(text.strip(" 。.")):
         part = part.strip(" ,，、")
         if not part:
             continue

@@ -53,6 +53,12 @@ characters against it is about twice as fast as searching the page for one."""
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s\"<>，。；]{1,300}")
 KEYWORD_SPLIT = re.compile(r"\s*[;；,，、]\s*")
+SEMICOLON_SPLIT = re.compile(r"\s*[;；]\s*")
+CLC_SPLIT = re.compile(r"\s*[;；,，]\s*")
+CLC_CODE = re.compile(r"^([A-Z][A-Z0-9.\-+/:]{0,30})\s*(?:[\[［(（]\s*([^\]］)）]{1,80})\s*[\]］)）])?$")
+AWARD_SPLIT = re.compile(r"[,，;；]")
+CHINESE_AWARD_SPLIT = re.compile(r"[,，、;；]")
+WHOLE_NUMBER = re.compile(r"\d{1,9}")
 NUMBERED_ITEM = re.compile(r"^[\[［(（]?\s{0,2}(\d{1,3})\s{0,2}[\]］)）.．、]?\s{0,3}(\S.*)$")
 FUNDER_AWARDS = re.compile(r"^(?P<funder>.*?)\s*\[(?P<ids>[^\[\]]{1,400})\]\s*(?P<rest>.*)$")
 FUNDING_SOURCE = re.compile(r"\s*Funding Source:\s*(?P<source>.+)$", re.I)
@@ -266,7 +272,7 @@ def split_keywords(text: str | None) -> list[str]:
     """
     if not text:
         return []
-    splitter = re.compile(r"\s*[;；]\s*") if re.search(r"[;；]", text) else KEYWORD_SPLIT
+    splitter = SEMICOLON_SPLIT if ";" in text or "；" in text else KEYWORD_SPLIT
     parts = (p.strip(" .。") for p in splitter.split(text.strip()))
     return list(dict.fromkeys(p for p in parts if p))
 
@@ -295,8 +301,8 @@ def clc_codes(text: str) -> tuple[list[str], list[str]]:
     """
     codes: list[str] = []
     names: list[str] = []
-    for part in re.split(r"\s*[;；,，]\s*", text.strip()):
-        m = re.match(r"^([A-Z][A-Z0-9.\-+/:]{0,30})\s*(?:[\[［(（]\s*([^\]］)）]{1,80})\s*[\]］)）])?$", part.strip())
+    for part in CLC_SPLIT.split(text.strip()):
+        m = CLC_CODE.match(part.strip())
         if m:
             codes.append(m.group(1))
             if m.group(2):
@@ -324,12 +330,12 @@ def parse_funding_line(line: str) -> tuple[Funding, str | None]:
         source = m.group("source").strip()
         text = text[: m.start()].strip()
     if m := FUNDER_AWARDS.match(text):
-        ids = [p.strip() for p in re.split(r"[,，;；]", m.group("ids")) if p.strip()]
+        ids = [p.strip() for p in AWARD_SPLIT.split(m.group("ids")) if p.strip()]
         funder = (m.group("funder") + " " + m.group("rest")).strip() or None
         return Funding(funder=funder, award_ids=ids), source
     ids = []
     for found in CHINESE_AWARD.finditer(text):
-        ids.extend(p.strip() for p in re.split(r"[,，、;；]", found.group(1)) if p.strip())
+        ids.extend(p.strip() for p in CHINESE_AWARD_SPLIT.split(found.group(1)) if p.strip())
     funder = CHINESE_AWARD.sub("", text).strip(" ;；。.") if ids else text.strip(" ;；。.")
     return Funding(funder=funder or None, award_ids=ids), source
 
@@ -346,5 +352,5 @@ def to_int(text: str | None) -> int | None:
     """The first whole number in ``text`` (``被引:125`` -> 125), else ``None``."""
     if not text:
         return None
-    m = re.search(r"\d{1,9}", text.replace(",", ""))
+    m = WHOLE_NUMBER.search(text.replace(",", ""))
     return int(m.group(0)) if m else None

@@ -21,6 +21,7 @@ HAN_NAME = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff·]{0,6}[\u3400-\u9fff]$")
 NUMBERED_SPLIT = re.compile(r"(?:^|(?<=[;；\s。.)）]))\s{0,2}(\d{1,2})\s{0,2}[.．、]?\s{0,2}(?=\D)")
 AUTHOR_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
 MAX_AUTHORS = 60
+_SEMICOLON_SPLIT = re.compile(r"\s*[;；]\s*")
 _REF_NUMBERS = re.compile(r"\d{1,2}")
 _LONE_REF = re.compile(rf"[\d{re.escape(MARKS)}]{{1,6}}")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.\- ]{1,40}$")
@@ -100,7 +101,7 @@ def parse_affiliations(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     numbered: dict[str, str] = {}
     marks = list(NUMBERED_SPLIT.finditer(text))
     if not marks or marks[0].start() > 2:
-        parts = [p.strip() for p in re.split(r"\s*[;；]\s*", text) if p.strip()]
+        parts = [p.strip() for p in _SEMICOLON_SPLIT.split(text) if p.strip()]
         return {}, parts
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)

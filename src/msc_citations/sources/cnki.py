@@ -55,6 +55,8 @@ OTHER_LAYOUTS: frozenset[str] = frozenset({"D O I", "相关论文", "主要评�
 """Lines of the WoS-style index page and the rating site, which have their own sources."""
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}")
+NAME_END = re.compile(r"[\s,，(（:：;；]")
+"""What ends the name at the start of a ``通讯作者`` value (``丁国永, 博士, ...``)."""
 STOP_FIELDS: frozenset[str] = frozenset({"references"})
 DETECT_LINES = 400
 
@@ -251,7 +253,7 @@ def _mark_corresponding(people: list[Person], text: str | None) -> list[Person]:
     """Mark the author named in ``通讯作者`` (``丁国永, 博士, E-mail:x@y``) and give the e-mail."""
     if not text:
         return people
-    name = re.split(r"[\s,，(（:：;；]", text.strip(), maxsplit=1)[0]
+    name = NAME_END.split(text.strip(), maxsplit=1)[0]
     email = EMAIL.search(text)
     out: list[Person] = []
     for person in people:
