@@ -96,7 +96,7 @@ def parse_related(lines: list[str]) -> list[RelatedEntry]:
                 entries.append(_entry(number, block))
             number, block = int(m.group("n")), [m.group("title").strip()]
         elif block:
-            block.append(line.strip())
+            block.append(text)
     if block:
         entries.append(_entry(number, block))
     return entries
