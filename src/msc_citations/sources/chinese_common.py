@@ -153,6 +153,20 @@ def read_label(line: str) -> tuple[str, str] | None:
     >>> read_label("页码:E1012 / E1023"), read_label("D O I"), read_label("期待的结果")
     (('pages', 'E1012 / E1023'), ('doi', ''), None)
     """
+    if line in _TABLE_SPELLINGS:  # a label alone on its line, as most pages print them
+        if line not in _LABEL_LINES:
+            _LABEL_LINES[line] = _read_label(line)
+        return _LABEL_LINES[line]
+    return _read_label(line)
+
+
+_TABLE_SPELLINGS: frozenset[str] = frozenset({lab for labs in FIELD_LABELS.values() for lab in labs} | set(_ALL_LABELS))
+"""The labels as the table spells them (and without their spaces)."""
+_LABEL_LINES: dict[str, tuple[str, str] | None] = {}
+""":func:`read_label` of a line that is one of ``_TABLE_SPELLINGS``, worked out once."""
+
+
+def _read_label(line: str) -> tuple[str, str] | None:
     gate = _LABEL_GATE.match(line)
     if gate is None:
         return None
