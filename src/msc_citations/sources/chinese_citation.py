@@ -25,6 +25,10 @@ GBT_REFERENCE = re.compile(
 The author list holds no period except after an initial (``Barbara M. Kehm``), so the
 split between authors and title is found in one pass."""
 
+KIND_MARK = re.compile(r"\[[A-Z]{1,2}(?:/OL)?\]\s{0,2}[.．]")
+"""The document-kind mark every GB/T 7714 reference carries (``[J].``, ``[EB/OL].``): a line
+without one is not searched with the longer pattern."""
+
 MAX_REFERENCE_LENGTH = 1200
 """Longer lines are article text, not a reference or journal line (and are not scanned)."""
 
@@ -60,7 +64,7 @@ def parse_reference(text: str) -> dict[str, str | None] | None:
     >>> ref["journal"], ref["volume"], ref["issue"], ref["pages"], ref["doi"]
     ('职业卫生与应急救援', '38', '5', '443-446, 451', '10.16369/j.oher.issn.1007-1326.2020.05.002')
     """
-    if len(text) > MAX_REFERENCE_LENGTH or "[" not in text or "]" not in text:
+    if len(text) > MAX_REFERENCE_LENGTH or "[" not in text or "]" not in text or not KIND_MARK.search(text):
         return None
     m = GBT_REFERENCE.match(text.strip())
     if not m:
@@ -70,7 +74,7 @@ def parse_reference(text: str) -> dict[str, str | None] | None:
 
 def parse_journal_line(text: str) -> dict[str, str | None] | None:
     """The parts of a journal line (``科学观察, 2016, 11(5): 1-17``); ``None`` otherwise."""
-    if len(text) > MAX_REFERENCE_LENGTH:
+    if len(text) > MAX_REFERENCE_LENGTH or not _has_comma_and_colon(text):
         return None
     m = JOURNAL_LINE.match(text.strip())
     if not m:
@@ -78,12 +82,17 @@ def parse_journal_line(text: str) -> dict[str, str | None] | None:
     return {k: (v.strip() if v else None) for k, v in m.groupdict().items()}
 
 
+def _has_comma_and_colon(text: str) -> bool:
+    """What every journal line holds: a comma after the year, a colon before the pages."""
+    return ("," in text or "，" in text) and (":" in text or "：" in text)
+
+
 def parse_issue_line(text: str) -> dict[str, str | None] | None:
     """Year, month, volume, issue, pages and page count from a Chinese issue line."""
-    m = ISSUE_LINE.search(text)
+    m = ISSUE_LINE.search(text) if "年" in text else None
     if m and (m.group("volume") or m.group("issue") or m.group("month")):
         return {k: (v.strip() if v else None) for k, v in m.groupdict().items()}
-    v = VOLUME_ISSUE.search(text)
+    v = VOLUME_ISSUE.search(text) if "卷" in text else None
     if v:
         return {"volume": v.group("volume"), "issue": v.group("issue")}
     return None

@@ -57,6 +57,14 @@ ENGLISH_AUTHOR_WINDOW = 8
 """How many lines after the English title the English author line may come (Chinese
 authors and affiliations may stand between them)."""
 _ID_SPLIT = re.compile(r"\s*[,，、;；]\s*")
+_LIST_SEPARATOR = re.compile(r"[;；,，、]")
+_SEMICOLON_SPLIT = re.compile(r"\s*[;；]\s*")
+_COMMA_SPLIT = re.compile(r"\s*,\s*")
+_LATIN_NAMES_CHARS = re.compile(r"[A-Za-z'.\-\s\d,*#†]*")
+"""Every character a line of Latin names (``_LATIN_NAME`` parts split at commas) can hold."""
+_NUMBERED_START = re.compile(r"^\d{1,2}\s?[.．、]?\s?\D")
+_NUMBERED_LATIN = re.compile(r"^\d{1,2}\s?[.]?\s?[A-Z]")
+_NOT_TITLE_START = re.compile(r"^(?:Vol|No|Received|Supported|Corresponding|Citation|Cite|doi|DOI|http)")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'.\-]{0,30}(?:\s{1,2}[A-Z][A-Za-z'.\-]{0,30}){0,3}\s?[\d,*#†]{0,10}$")
 
 
@@ -77,80 +85,101 @@ class Head:
     title_en: str | None = None
     authors_en: list[str] = field(default_factory=list)
     affiliations_en: list[str] = field(default_factory=list)
+    references: dict[str, dict[str, str | None] | None] = field(default_factory=dict)
+    """Each of ``lines`` read as a GB/T 7714 reference (``None`` when it is not one)."""
 
 
-def _candidate(line: str) -> bool:
-    """A line that can be the Chinese title."""
-    return bool(
-        HAN.search(line)
-        and 5 <= len(line) <= 200
-        and not HEAD_NOISE.search(line)
-        and not JOURNAL_NAME.match(line)
-        and not looks_like_author_line(line)
-        and parse_journal_line(line) is None
-        and parse_reference(line) is None
-        and not DATE_LINE.search(line)
-        and not line.startswith(("(", "（", "1 ", "1.", "1、"))
-        and line not in FURNITURE
-        and not line.endswith(("。", "!", "！"))
-    )
+class _LineTests:
+    """The line tests the head reading repeats (a line is tried as title, author line and
+    affiliation), each worked out once per page for the page's unlabelled lines."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.journal: dict[str, dict[str, str | None] | None] = {line: parse_journal_line(line) for line in lines}
+        self.reference: dict[str, dict[str, str | None] | None] = {line: parse_reference(line) for line in lines}
+        self._author: dict[str, bool] = {}
+
+    def author(self, line: str) -> bool:
+        """:func:`looks_like_author_line`, remembered."""
+        found = self._author.get(line)
+        if found is None:
+            found = self._author[line] = looks_like_author_line(line)
+        return found
+
+    def candidate(self, line: str) -> bool:
+        """A line that can be the Chinese title (the cheap tests first)."""
+        return (
+            5 <= len(line) <= 200
+            and not line.startswith(("(", "（", "1 ", "1.", "1、"))
+            and not line.endswith(("。", "!", "！"))
+            and line not in FURNITURE
+            and HAN.search(line) is not None
+            and not HEAD_NOISE.search(line)
+            and not JOURNAL_NAME.match(line)
+            and not DATE_LINE.search(line)
+            and not self.author(line)
+            and self.journal[line] is None
+            and self.reference[line] is None
+        )
 
 
 def read_head(head: list[str], tail: list[str]) -> Head:
     """Read the head lines (before the first label) and the loose tail lines."""
-    head = [SITE_PREFIX.sub("", line) for line in head]
+    head = [SITE_PREFIX.sub("", line) if "全" in line else line for line in head]
     out = Head(lines=[*head, *tail])
+    tests = _LineTests(out.lines)
+    out.references = tests.reference
     for line in out.lines:
-        if out.journal_line is None and (jl := parse_journal_line(line)):
+        if out.journal_line is None and (jl := tests.journal[line]):
             out.journal_line = jl
         elif len(line) <= 80 and (il := parse_issue_line(line)):
             merged = dict(out.issue_line or {})
             merged.update({k: v for k, v in il.items() if v and not merged.get(k)})
             out.issue_line = merged
-        ref = parse_reference(line)
-        if ref and HAN.search(line) and out.citation is None:
-            out.citation = line
-        elif ref and not HAN.search(line) and out.citation_en is None:
-            out.citation_en = line
+        if tests.reference[line]:
+            if HAN.search(line):
+                if out.citation is None:
+                    out.citation = line
+            elif out.citation_en is None:
+                out.citation_en = line
     # The title is looked for in the head first; on pages whose DOI or journal line is
     # labelled above the title, the title block follows that label (in the tail).
-    lines = [*head, *tail]
-    title_at = _title_index(lines, len(head))
+    lines = out.lines
+    title_at = _title_index(lines, len(head), tests)
     if title_at is None:
         return out
     out.title = lines[title_at]
     out.journal_name = next((ln.strip("《》") for ln in reversed(lines[:title_at]) if JOURNAL_NAME.match(ln)), None)
     out.column = next((m.group(1) for ln in lines[:title_at] if (m := COLUMN.match(ln))), None)
-    _people(out, lines, title_at)
-    _english_block(out, lines[title_at + 1 :])
+    _people(out, lines, title_at, tests)
+    _english_block(out, lines[title_at + 1 :], tests)
     return out
 
 
-def _title_index(lines: list[str], head_size: int) -> int | None:
+def _title_index(lines: list[str], head_size: int, tests: _LineTests) -> int | None:
     """The title: the candidate line followed (within two lines) by an author line, else
     the first candidate of the head, else of the tail."""
     first: int | None = None
     for i, line in enumerate(lines):
-        if _candidate(line):
+        if tests.candidate(line):
             if first is None or (first >= head_size > i):
                 first = i
-            if any(looks_like_author_line(x) for x in lines[i + 1 : i + 3]):
+            if any(tests.author(x) for x in lines[i + 1 : i + 3]):
                 return i
     return first
 
 
-def _people(out: Head, head: list[str], title_at: int) -> None:
+def _people(out: Head, head: list[str], title_at: int, tests: _LineTests) -> None:
     """The author line after the title and the affiliation lines after it."""
     i = title_at + 1
-    while i < len(head) and (head[i] == out.title or (is_latin_text(head[i]) and not looks_like_author_line(head[i]))):
+    while i < len(head) and (head[i] == out.title or (is_latin_text(head[i]) and not tests.author(head[i]))):
         i += 1
-    if i < len(head) and looks_like_author_line(head[i]):
+    if i < len(head) and tests.author(head[i]):
         out.author_line = head[i]
         i += 1
     open_paren = False
     while i < len(head):
         line = head[i]
-        starts = line.startswith(("(", "（")) or re.match(r"^\d{1,2}\s?[.．、]?\s?\D", line) is not None
+        starts = line.startswith(("(", "（")) or _NUMBERED_START.match(line) is not None
         if not (open_paren or starts or (AFFILIATION_WORDS.search(line) and HAN.search(line) and len(line) < 200)):
             break
         if not HAN.search(line):
@@ -160,10 +189,10 @@ def _people(out: Head, head: list[str], title_at: int) -> None:
         i += 1
 
 
-def _english_block(out: Head, lines: list[str]) -> None:
+def _english_block(out: Head, lines: list[str], tests: _LineTests) -> None:
     """English title (continued over lines starting in lower case), authors and affiliations."""
     for i, line in enumerate(lines):
-        if not _english_title_line(line):
+        if not _english_title_line(line, tests):
             continue
         title = line
         j = i + 1
@@ -176,13 +205,13 @@ def _english_block(out: Head, lines: list[str]) -> None:
         )
         if at is None:
             return
-        names = (n.strip().rstrip("0123456789,*#† ") for n in re.split(r"\s*,\s*", lines[at]))
+        names = (n.strip().rstrip("0123456789,*#† ") for n in _COMMA_SPLIT.split(lines[at]))
         out.authors_en = [n for n in names if n]
         j = at + 1
         open_paren = False
         while j < len(lines) and is_latin_text(lines[j]) and read_label(lines[j]) is None:
             line = lines[j]
-            numbered = re.match(r"^\d{1,2}\s?[.]?\s?[A-Z]", line) is not None
+            numbered = _NUMBERED_LATIN.match(line) is not None
             if not (open_paren or numbered or line.startswith("(") or AFFILIATION_WORDS.search(line)):
                 break
             out.affiliations_en.append(line)
@@ -191,20 +220,22 @@ def _english_block(out: Head, lines: list[str]) -> None:
         return
 
 
-def _english_title_line(line: str) -> bool:
+def _english_title_line(line: str, tests: _LineTests) -> bool:
     return (
         is_latin_text(line)
         and len(line.split()) >= 3
+        and not _NOT_TITLE_START.match(line)
         and read_label(line) is None
-        and parse_reference(line) is None
-        and parse_journal_line(line) is None
+        and tests.reference[line] is None
+        and tests.journal[line] is None
         and not _latin_author_line(line)
-        and not re.match(r"^(?:Vol|No|Received|Supported|Corresponding|Citation|Cite|doi|DOI|http)", line)
     )
 
 
 def _latin_author_line(line: str) -> bool:
-    parts = [p.strip() for p in re.split(r"\s*,\s*", line.strip()) if p.strip(" *#†")]
+    if not _LATIN_NAMES_CHARS.fullmatch(line):
+        return False
+    parts = [p.strip() for p in _COMMA_SPLIT.split(line.strip()) if p.strip(" *#†")]
     return len(parts) >= 1 and all(_LATIN_NAME.match(p) for p in parts) and ("," in line or len(parts[0].split()) <= 3)
 
 
@@ -253,10 +284,10 @@ def split_keywords_section(section: Section | None) -> list[str]:
     if section is None or not section.lines:
         return []
     lines = [ln for ln in section.lines if ln and not is_latin_text(ln)]
-    if len(lines) > 1 and not any(re.search(r"[;；,，、]", ln) for ln in lines):
+    if len(lines) > 1 and not any(_LIST_SEPARATOR.search(ln) for ln in lines):
         return list(dict.fromkeys(ln.strip() for ln in lines))
     text = " ".join(lines)
-    if not re.search(r"[;；,，、]", text) and HAN.search(text):
+    if not _LIST_SEPARATOR.search(text) and HAN.search(text):
         return list(dict.fromkeys(text.split()))
     return split_keywords(text)
 
@@ -277,6 +308,11 @@ def _ids(text: str) -> list[str]:
     return [p.strip(" .") for p in _ID_SPLIT.split(text) if p.strip(" .")]
 
 
+def _paren_awards(part: str) -> list[re.Match[str]]:
+    """The ``funder(No.123)`` pairs of a funding line whose ids hold a digit."""
+    return [m for m in FUNDER_PAREN.finditer(part) if any(ch.isdigit() for ch in m.group("ids"))]
+
+
 def parse_chinese_funding(text: str) -> list[Funding]:
     """``项目A(No.123)；项目B(项目编号:17W90)`` or ``项目C 2018ZX-01S-001S01`` -> funding entries.
 
@@ -284,11 +320,11 @@ def parse_chinese_funding(text: str) -> list[Funding]:
     [('重庆市医学科研计划项目', ['20141014'])]
     """
     out: list[Funding] = []
-    for part in re.split(r"\s*[;；]\s*", text.strip(" 。.")):
+    for part in _SEMICOLON_SPLIT.split(text.strip(" 。.")):
         part = part.strip(" ,，、")
         if not part:
             continue
-        pairs = [m for m in FUNDER_PAREN.finditer(part) if any(ch.isdigit() for ch in m.group("ids"))]
+        pairs = _paren_awards(part) if "(" in part or "（" in part else []
         if pairs:
             for m in pairs:
                 out.append(Funding(funder=m.group("funder").strip(" ,，、"), award_ids=_ids(m.group("ids"))))

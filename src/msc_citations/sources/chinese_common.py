@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -46,9 +47,18 @@ CONTINUED_AFTER_VALUE: frozenset[str] = frozenset({"abstract", "abstract_en", "a
 abstract); the others (a keyword list) end with their line when it carries a value."""
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NO_HAN = re.compile(r"[\x00-\u33ff\u4dc0-\u4dff\ua000-\uf8ff\ufb00-\U0010ffff]*")
+"""Text of characters outside HAN (its complement): matching a whole page without Han
+characters against it is about twice as fast as searching the page for one."""
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s\"<>，。；]{1,300}")
 KEYWORD_SPLIT = re.compile(r"\s*[;；,，、]\s*")
+SEMICOLON_SPLIT = re.compile(r"\s*[;；]\s*")
+CLC_SPLIT = re.compile(r"\s*[;；,，]\s*")
+CLC_CODE = re.compile(r"^([A-Z][A-Z0-9.\-+/:]{0,30})\s*(?:[\[［(（]\s*([^\]］)）]{1,80})\s*[\]］)）])?$")
+AWARD_SPLIT = re.compile(r"[,，;；]")
+CHINESE_AWARD_SPLIT = re.compile(r"[,，、;；]")
+WHOLE_NUMBER = re.compile(r"\d{1,9}")
 NUMBERED_ITEM = re.compile(r"^[\[［(（]?\s{0,2}(\d{1,3})\s{0,2}[\]］)）.．、]?\s{0,3}(\S.*)$")
 FUNDER_AWARDS = re.compile(r"^(?P<funder>.*?)\s*\[(?P<ids>[^\[\]]{1,400})\]\s*(?P<rest>.*)$")
 FUNDING_SOURCE = re.compile(r"\s*Funding Source:\s*(?P<source>.+)$", re.I)
@@ -64,7 +74,14 @@ def _label_regex(label: str) -> str:
     """A label as a regex: spaces inside it optional, Han characters maybe spaced out."""
     compact = label.replace(" ", "")
     parts = [re.escape(ch) for ch in compact]
-    return r"[ \t\u3000]{0,4}".join(parts)
+    return _LABEL_GAP.join(parts)
+
+
+_LABEL_GAP = r"(?:[ \t]|\u3000{1}){0,4}"
+"""Up to four spaces, tabs or ideographic spaces between the characters of a label. Written
+as ``[ \t\u3000]{0,4}`` it matches the same, but each of the ~1,000 copies in the label
+patterns then compiles to a large character table: the patterns took about three times as
+long to compile (most of the cost of importing this module)."""
 
 
 def _label_key(text: str) -> str:
@@ -75,16 +92,26 @@ LABEL_FIELDS: dict[str, str] = {_label_key(lab): name for name, labs in FIELD_LA
 """Normalised label (no spaces or brackets, case-folded) -> field name."""
 
 _ALL_LABELS = sorted({lab.replace(" ", "") for labs in FIELD_LABELS.values() for lab in labs}, key=len, reverse=True)
-_LABEL_ALT = "|".join(_label_regex(lab) for lab in _ALL_LABELS)
-LABEL_AT_START = re.compile(
-    rf"^[•·\u2022\s]{{0,4}}(?P<open>[【〔\[［]\s{{0,2}})?(?P<label>{_LABEL_ALT})(?P<close>\s{{0,2}}[】〕\]］])?"
-    rf"(?P<ws>[ \t\u3000]{{0,8}})(?P<sep>[:：])?[ \t\u3000]{{0,8}}(?P<value>.*)$",
-    re.I,
-)
-# What LABEL_AT_START needs before its long alternation: the same lead, then a character
-# some label starts with. Most lines fail here, at the cost of one short match.
+
+
+def _label_at_start(labels: list[str]) -> re.Pattern[str]:
+    """A label of ``labels`` at the start of a line (after bullets, in brackets or not),
+    with its separator and value."""
+    alternation = "|".join(_label_regex(lab) for lab in labels)
+    return re.compile(
+        rf"^[•·\u2022\s]{{0,4}}(?P<open>[【〔\[［]\s{{0,2}})?(?P<label>{alternation})(?P<close>\s{{0,2}}[】〕\]］])?"
+        rf"(?P<ws>[ \t\u3000]{{0,8}})(?P<sep>[:：])?[ \t\u3000]{{0,8}}(?P<value>.*)$",
+        re.I,
+    )
+
+
+# What a label at a line start needs before the long alternation of labels: a lead of
+# bullets or spaces, maybe a bracket, then a character some label starts with. Most lines
+# fail here, at the cost of one short match. No label starts with a bullet, a bracket or a
+# space, so the character the gate finds is where the label must start, and only the
+# labels starting with it need trying (``_label_pattern``).
 _LABEL_FIRST = "".join(sorted({re.escape(lab[0]) for lab in _ALL_LABELS}))
-_LABEL_GATE = re.compile(rf"^[•·\u2022\s]{{0,4}}(?:[【〔\[［]\s{{0,2}})?[{_LABEL_FIRST}]", re.I)
+_LABEL_GATE = re.compile(rf"^[•·\u2022\s]{{0,4}}(?:[【〔\[［]\s{{0,2}})?([{_LABEL_FIRST}])", re.I)
 _INLINE_LABELS = sorted(
     {lab.replace(" ", "") for name in INLINE_FIELDS for lab in FIELD_LABELS[name]}, key=len, reverse=True
 )
@@ -95,13 +122,29 @@ INLINE_LABEL = re.compile(
 )
 
 
-BRACKETED_LABEL = re.compile(r"[【〔]\s{0,2}(?P<label>" + _LABEL_ALT + r")\s{0,2}[】〕]")
-"""A bracketed label anywhere in a line (``作者单位:... 【摘要】 ...``)."""
+@cache
+def _label_pattern(first: str) -> re.Pattern[str]:
+    """A label at the start of a line, for the labels whose first character matches
+    ``first``: tried in the table's order, the same label wins as among all labels.
+    Compiled on first use (the pattern of all labels takes a while to compile)."""
+    labels = [lab for lab in _ALL_LABELS if re.match(re.escape(lab[0]), first, re.I)]
+    return _label_at_start(labels or _ALL_LABELS)
+
+
+@cache
+def _bracketed_label() -> re.Pattern[str]:
+    """A bracketed label anywhere in a line (``作者单位:... 【摘要】 ...``), compiled on first use."""
+    alternation = "|".join(_label_regex(lab) for lab in _ALL_LABELS)
+    return re.compile(r"[【〔]\s{0,2}(?P<label>" + alternation + r")\s{0,2}[】〕]")
 
 
 def field_of(label: str) -> str | None:
     """The field a printed label names (``D O I`` -> ``doi``, ``關鍵詞`` -> ``keywords``)."""
     return LABEL_FIELDS.get(_label_key(label))
+
+
+_FIELD_OF_LABEL: dict[str, str | None] = {lab: field_of(lab) for lab in _ALL_LABELS}
+"""``field_of`` of each label as the table prints it, the spelling pages mostly use."""
 
 
 def read_label(line: str) -> tuple[str, str] | None:
@@ -110,12 +153,28 @@ def read_label(line: str) -> tuple[str, str] | None:
     >>> read_label("页码:E1012 / E1023"), read_label("D O I"), read_label("期待的结果")
     (('pages', 'E1012 / E1023'), ('doi', ''), None)
     """
-    if _LABEL_GATE.match(line) is None:
+    if line in _TABLE_SPELLINGS:  # a label alone on its line, as most pages print them
+        if line not in _LABEL_LINES:
+            _LABEL_LINES[line] = _read_label(line)
+        return _LABEL_LINES[line]
+    return _read_label(line)
+
+
+_TABLE_SPELLINGS: frozenset[str] = frozenset({lab for labs in FIELD_LABELS.values() for lab in labs} | set(_ALL_LABELS))
+"""The labels as the table spells them (and without their spaces)."""
+_LABEL_LINES: dict[str, tuple[str, str] | None] = {}
+""":func:`read_label` of a line that is one of ``_TABLE_SPELLINGS``, worked out once."""
+
+
+def _read_label(line: str) -> tuple[str, str] | None:
+    gate = _LABEL_GATE.match(line)
+    if gate is None:
         return None
-    m = LABEL_AT_START.match(line)
+    m = _label_pattern(gate.group(1)).match(line)
     if not m:
         return None
-    name = field_of(m.group("label"))
+    label = m.group("label")
+    name = _FIELD_OF_LABEL.get(label) or field_of(label)
     if name is None:
         return None
     value = m.group("value").strip()
@@ -134,9 +193,12 @@ def read_label(line: str) -> tuple[str, str] | None:
 def split_inline(name: str, value: str) -> list[tuple[str, str]]:
     """Split a value that carries further inline labels (``R74 文献标识码 A``); bracketed
     labels (``【摘要】``) split any value, bare ones only the short code fields."""
+    inline = name in INLINE_FIELDS
+    if not inline and "【" not in value and "〔" not in value:
+        return [(name, value.strip(" ;；"))]
     out: list[tuple[str, str]] = []
     current, start = name, 0
-    pattern = INLINE_LABEL if name in INLINE_FIELDS else BRACKETED_LABEL
+    pattern = INLINE_LABEL if inline else _bracketed_label()
     for m in pattern.finditer(value):
         found = field_of(m.group("label"))
         if found is None or (found == current and m.start() == 0):
@@ -224,7 +286,7 @@ def split_keywords(text: str | None) -> list[str]:
     """
     if not text:
         return []
-    splitter = re.compile(r"\s*[;；]\s*") if re.search(r"[;；]", text) else KEYWORD_SPLIT
+    splitter = SEMICOLON_SPLIT if ";" in text or "；" in text else KEYWORD_SPLIT
     parts = (p.strip(" .。") for p in splitter.split(text.strip()))
     return list(dict.fromkeys(p for p in parts if p))
 
@@ -232,6 +294,12 @@ def split_keywords(text: str | None) -> list[str]:
 def has_han(text: str | None) -> bool:
     """True when ``text`` contains a Han character."""
     return bool(text and HAN.search(text))
+
+
+def holds_han(text: str) -> bool:
+    """True when ``text`` holds a Han character (as :func:`has_han`); constant time for ASCII
+    text and quicker than it on long text without any, as a detector meets most pages."""
+    return not text.isascii() and _NO_HAN.fullmatch(text) is None
 
 
 def is_latin_text(text: str | None) -> bool:
@@ -247,8 +315,8 @@ def clc_codes(text: str) -> tuple[list[str], list[str]]:
     """
     codes: list[str] = []
     names: list[str] = []
-    for part in re.split(r"\s*[;；,，]\s*", text.strip()):
-        m = re.match(r"^([A-Z][A-Z0-9.\-+/:]{0,30})\s*(?:[\[［(（]\s*([^\]］)）]{1,80})\s*[\]］)）])?$", part.strip())
+    for part in CLC_SPLIT.split(text.strip()):
+        m = CLC_CODE.match(part.strip())
         if m:
             codes.append(m.group(1))
             if m.group(2):
@@ -276,12 +344,12 @@ def parse_funding_line(line: str) -> tuple[Funding, str | None]:
         source = m.group("source").strip()
         text = text[: m.start()].strip()
     if m := FUNDER_AWARDS.match(text):
-        ids = [p.strip() for p in re.split(r"[,，;；]", m.group("ids")) if p.strip()]
+        ids = [p.strip() for p in AWARD_SPLIT.split(m.group("ids")) if p.strip()]
         funder = (m.group("funder") + " " + m.group("rest")).strip() or None
         return Funding(funder=funder, award_ids=ids), source
     ids = []
     for found in CHINESE_AWARD.finditer(text):
-        ids.extend(p.strip() for p in re.split(r"[,，、;；]", found.group(1)) if p.strip())
+        ids.extend(p.strip() for p in CHINESE_AWARD_SPLIT.split(found.group(1)) if p.strip())
     funder = CHINESE_AWARD.sub("", text).strip(" ;；。.") if ids else text.strip(" ;；。.")
     return Funding(funder=funder or None, award_ids=ids), source
 
@@ -298,5 +366,5 @@ def to_int(text: str | None) -> int | None:
     """The first whole number in ``text`` (``被引:125`` -> 125), else ``None``."""
     if not text:
         return None
-    m = re.search(r"\d{1,9}", text.replace(",", ""))
+    m = WHOLE_NUMBER.search(text.replace(",", ""))
     return int(m.group(0)) if m else None

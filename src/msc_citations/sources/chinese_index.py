@@ -34,7 +34,15 @@ from ..model import AbstractSection, Person, Record
 from ..normalize.abstract import split_abstract
 from ..results import ParseIssue, ParseResult
 from .base import BaseSource
-from .chinese_common import Sections, clc_codes, cut_sections, split_keywords, strip_number, to_int
+from .chinese_common import (
+    Sections,
+    clc_codes,
+    cut_sections,
+    holds_han,
+    split_keywords,
+    strip_number,
+    to_int,
+)
 from .chinese_index_related import TOTAL, RelatedEntry, parse_related
 
 MARKERS: tuple[tuple[str, float], ...] = (
@@ -53,6 +61,7 @@ REFS_ONLY = re.compile(r"^\[(?P<refs>[\d\s,，]{1,60})\]$")
 """A line holding only institution numbers (``[1 ,2 ]``), printed under a name by some saves."""
 AUTHOR_REFS = re.compile(r"^(?P<name>[^\[\]]{1,200}?)\s*\[(?P<refs>[\d\s,，]{1,60})\]\s*$")
 """``Chung, Jong-Won [1 ,2 ]``."""
+INSTITUTION_NUMBER = re.compile(r"\d{1,3}")
 
 PAGE_SCAN_LINES = 400
 """Detection looks at the first lines only (the related list can be long)."""
@@ -69,18 +78,20 @@ class ChineseIndexSource(BaseSource):
     def detect(self, doc: Document) -> float:
         """Keyed on the spaced ``D O I`` label, ``中图分类号``/``学科分类号`` and ``相关论文``."""
         lines = doc.lines[:PAGE_SCAN_LINES]
-        head = "\n".join(lines)
+        head = "" if doc.visible_text.isascii() else "\n".join(lines)
+        if not holds_han(head):  # every marker but the spaced DOI label is Chinese
+            doi_label, weight = MARKERS[0]
+            return _score(weight if doi_label in lines else 0.0)
         if "：" in head:
             head = head.replace("：", ":")
             lines = head.split("\n")
         present = set(lines)
+        starts = f"\n{head}"  # a line starts with a marker where it follows a newline here
         score = 0.0
         for marker, weight in MARKERS:
-            if marker not in head:  # cheap: most pages hold none of the markers
-                continue
-            if marker in present or (marker.endswith(":") and any(line.startswith(marker) for line in lines)):
+            if (f"\n{marker}" in starts) if marker.endswith(":") else (marker in present):
                 score += weight
-        return min(score, 0.95) if score >= 0.45 else score * 0.5
+        return _score(score)
 
     def parse(self, doc: Document) -> ParseResult:
         """One record, with the related papers as ``related`` records."""
@@ -138,6 +149,11 @@ class ChineseIndexSource(BaseSource):
         )
 
 
+def _score(weights: float) -> float:
+    """The detection score of the summed marker weights (weak evidence counts half)."""
+    return min(weights, 0.95) if weights >= 0.45 else weights * 0.5
+
+
 def _related_start(lines: list[str]) -> int:
     """Index of the ``相关论文`` heading (the list after it is read apart), else the end."""
     for i, line in enumerate(lines):
@@ -169,7 +185,7 @@ def _authors(sections: Sections, issues: list[ParseIssue]) -> list[Person]:
     section = sections.first("authors")
     for line in _join_refs(section.lines if section else []):
         m = AUTHOR_REFS.match(line.strip())
-        name, refs = (m.group("name"), re.findall(r"\d{1,3}", m.group("refs"))) if m else (line.strip(), [])
+        name, refs = (m.group("name"), INSTITUTION_NUMBER.findall(m.group("refs"))) if m else (line.strip(), [])
         missing = [r for r in refs if r not in institutions]
         if missing:
             issues.append(ParseIssue(f"institution number(s) {missing} not listed", field="authors", where=line))

@@ -96,7 +96,7 @@ def parse_related(lines: list[str]) -> list[RelatedEntry]:
                 entries.append(_entry(number, block))
             number, block = int(m.group("n")), [m.group("title").strip()]
         elif block:
-            block.append(line.strip())
+            block.append(text)
     if block:
         entries.append(_entry(number, block))
     return entries
@@ -111,16 +111,14 @@ def _entry(number: int, block: list[str]) -> RelatedEntry:
     # shaped like one, and what follows it is not part of the entry.
     at = next((i for i in range(len(rest) - 1, -1, -1) if is_source_line(rest[i])), None)
     if at is not None:
-        rest = rest[: at + 1]
-    if rest and is_source_line(rest[-1]):
-        entry.source_line = rest[-1]
-        parts = parse_source_line(rest[-1])
+        entry.source_line = rest[at]
+        parts = parse_source_line(rest[at])
         entry.journal = parts.get("journal")
         year = parts.get("year")
         entry.year = int(year) if year else None
         entry.volume = parts.get("volume")
         entry.issue = parts.get("issue")
         entry.pages = parts.get("pages")
-        rest = rest[:-1]
+        rest = rest[:at]
     entry.authors = [person_of(ln) for ln in rest]
     return entry

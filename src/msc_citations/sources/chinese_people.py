@@ -21,6 +21,15 @@ HAN_NAME = re.compile(r"^[\u3400-\u9fff][\u3400-\u9fff·]{0,6}[\u3400-\u9fff]$")
 NUMBERED_SPLIT = re.compile(r"(?:^|(?<=[;；\s。.)）]))\s{0,2}(\d{1,2})\s{0,2}[.．、]?\s{0,2}(?=\D)")
 AUTHOR_SEPARATORS = re.compile(r"\s*[,，、;；]\s*")
 MAX_AUTHORS = 60
+_SEMICOLON_SPLIT = re.compile(r"\s*[;；]\s*")
+_REF_NUMBERS = re.compile(r"\d{1,2}")
+_LONE_REF = re.compile(rf"[\d{re.escape(MARKS)}]{{1,6}}")
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.\- ]{1,40}$")
+_AUTHOR_LINE_CHARS = re.compile(rf"[\u3400-\u9fff·A-Za-z.\-\s\d,，、;；。{re.escape(MARKS)}]*")
+"""Every character an author line can hold: name characters, reference numbers and marks,
+separators, and the stops stripped from its ends. A line with any other character, or with
+five Han characters in a row (a Han name has at most four), is not an author line."""
+_LONG_HAN_RUN = re.compile(r"[\u3400-\u9fff]{5}")
 
 
 def split_name_refs(token: str) -> tuple[str, list[str]]:
@@ -29,11 +38,14 @@ def split_name_refs(token: str) -> tuple[str, list[str]]:
     m = NAME_WITH_REFS.match(token)
     if not m:
         return token.strip(MARKS + " "), []
-    return m.group("name").strip(), re.findall(r"\d{1,2}", m.group("refs"))
+    return m.group("name").strip(), _REF_NUMBERS.findall(m.group("refs"))
 
 
 def looks_like_author_line(line: str) -> bool:
     """True for a line of Chinese personal names (2-4 Han characters each, with markers)."""
+    # Most lines fail one of these tests, which cost less than splitting the line into names.
+    if not HAN.search(line) or _LONG_HAN_RUN.search(line) or not _AUTHOR_LINE_CHARS.fullmatch(line):
+        return False
     tokens = _tokens(line)
     if not tokens or len(tokens) > MAX_AUTHORS:
         return False
@@ -46,7 +58,7 @@ def looks_like_author_line(line: str) -> bool:
 
 
 def _is_latin_name(name: str) -> bool:
-    return bool(re.match(r"^[A-Z][A-Za-z.\- ]{1,40}$", name)) and len(name.split()) <= 4
+    return bool(_LATIN_NAME.match(name)) and len(name.split()) <= 4
 
 
 def _tokens(line: str) -> list[str]:
@@ -57,7 +69,7 @@ def _tokens(line: str) -> list[str]:
     raw = text.split()
     out: list[str] = []
     for tok in raw:
-        if out and re.fullmatch(rf"[\d{re.escape(MARKS)}]{{1,6}}", tok):
+        if out and _LONE_REF.fullmatch(tok):
             out[-1] += tok
         else:
             out.append(tok)
@@ -89,7 +101,7 @@ def parse_affiliations(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     numbered: dict[str, str] = {}
     marks = list(NUMBERED_SPLIT.finditer(text))
     if not marks or marks[0].start() > 2:
-        parts = [p.strip() for p in re.split(r"\s*[;；]\s*", text) if p.strip()]
+        parts = [p.strip() for p in _SEMICOLON_SPLIT.split(text) if p.strip()]
         return {}, parts
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)

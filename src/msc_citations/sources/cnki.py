@@ -29,12 +29,12 @@ from .chinese_cnki_parts import (
     split_keywords_section,
 )
 from .chinese_common import (
-    HAN,
     Sections,
     clc_codes,
     cut_sections,
     first_doi,
     has_han,
+    holds_han,
     read_label,
     to_int,
 )
@@ -48,10 +48,15 @@ STRONG_FIELDS: frozenset[str] = frozenset(
 )  # fmt: skip
 """Labelled fields whose presence marks a Chinese database record."""
 
-OTHER_LAYOUTS: tuple[str, ...] = ("D O I", "相关论文", "主要评分", "次要评分", "我是这篇论文的作者")
+STRONG_ENOUGH = 5
+"""Distinct strong fields at which the detection score reaches its ceiling."""
+
+OTHER_LAYOUTS: frozenset[str] = frozenset({"D O I", "相关论文", "主要评分", "次要评分", "我是这篇论文的作者"})
 """Lines of the WoS-style index page and the rating site, which have their own sources."""
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}")
+NAME_END = re.compile(r"[\s,，(（:：;；]")
+"""What ends the name at the start of a ``通讯作者`` value (``丁国永, 博士, ...``)."""
 STOP_FIELDS: frozenset[str] = frozenset({"references"})
 DETECT_LINES = 400
 
@@ -66,18 +71,22 @@ class CnkiSource(BaseSource):
 
     def detect(self, doc: Document) -> float:
         """Keyed on distinct Chinese field labels (摘要, 关键词, 中图分类号, 文献标识码, 基金项目...)."""
+        if doc.visible_text.isascii():  # no Han character at all (a constant-time test)
+            return 0.0
         lines = doc.lines[:DETECT_LINES]
         first = "\n".join(lines[:80])
-        if first.isascii() or not HAN.search(first):
+        if not holds_han(first):
             return 0.0
         found: set[str] = set()
         for line in lines:
             if line and (hit := read_label(line)) is not None and hit[0] in STRONG_FIELDS:
                 found.add(hit[0])
+                if len(found) >= STRONG_ENOUGH:
+                    break
         if len(found) < 2:
             return 0.1 * len(found)
         score = min(0.3 + 0.1 * len(found), 0.8)
-        if any(line in OTHER_LAYOUTS for line in lines):
+        if not OTHER_LAYOUTS.isdisjoint(lines):
             score *= 0.5
         return score
 
@@ -131,7 +140,7 @@ def _bibliographic(sections: Sections, head: Head, extra: dict[str, Any]) -> dic
     if ref is None and head.citation:
         # An unlabelled reference counts only when its title is printed on the page as a
         # heading: article pages also show references of other articles.
-        loose = parse_reference(head.citation)
+        loose = _reference(head, head.citation)
         ref = loose if loose and loose.get("title") in head.lines else None
     for source in (ref, head.journal_line, head.issue_line):
         for key in ("title", "journal", "year", "volume", "issue", "pages", "doi"):
@@ -225,7 +234,7 @@ def _english_reference(sections: Sections, head: Head, doi: str | None) -> tuple
     may print another article's reference too, so one with a DOI must carry this DOI."""
     lines = [s.text for s in sections.items if s.name == "citation"] + head.lines
     for line in lines:
-        ref = parse_reference(line) if line and not has_han(line) else None
+        ref = _reference(head, line) if line and not has_han(line) else None
         if not ref or not ref.get("title"):
             continue
         ref_doi = (ref.get("doi") or "").rstrip(".").casefold()
@@ -235,11 +244,16 @@ def _english_reference(sections: Sections, head: Head, doi: str | None) -> tuple
     return None
 
 
+def _reference(head: Head, line: str) -> dict[str, str | None] | None:
+    """``parse_reference`` of a line, read once: head lines were read with the head."""
+    return head.references[line] if line in head.references else parse_reference(line)
+
+
 def _mark_corresponding(people: list[Person], text: str | None) -> list[Person]:
     """Mark the author named in ``通讯作者`` (``丁国永, 博士, E-mail:x@y``) and give the e-mail."""
     if not text:
         return people
-    name = re.split(r"[\s,，(（:：;；]", text.strip(), maxsplit=1)[0]
+    name = NAME_END.split(text.strip(), maxsplit=1)[0]
     email = EMAIL.search(text)
     out: list[Person] = []
     for person in people:
