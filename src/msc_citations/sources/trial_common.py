@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from calendar import monthrange
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -182,11 +183,18 @@ def registry_id(identifier: str, domain: str | None = None) -> RegistryId | None
 
 
 def _known_registry(value: str) -> str | None:
+    registry_of = _registry_of()
+    return registry_of(value) if registry_of is not None else None
+
+
+@cache
+def _registry_of() -> Callable[[str], str | None] | None:
+    """The ids step's registry lookup, imported once (``None`` without it)."""
     try:
         from ..normalize.ids import registry_of
     except ImportError:  # the ids step is optional here
         return None
-    return registry_of(value)
+    return registry_of
 
 
 def nct_from(*texts: str | None) -> str | None:
@@ -398,18 +406,37 @@ def to_int(text: str | None) -> int | None:
         return None
 
 
+_PLAIN_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?: \d{2}:\d{2}(?::\d{2})?)?\s*")
+"""``2023-05-24`` (or ``2023-05-24 00:00:00``) alone: the form most registries write."""
+
+
 def date_parts(text: str | None) -> tuple[int | None, int | None, int | None]:
     """``(year, month, day)`` of a registry date (``2023-05-24``, ``May 2016``, ``2012/12/05``)."""
     if not text or not text.strip():
         return (None, None, None)
-    try:
-        from ..normalize.dates import parse_date
-    except ImportError:  # the dates step is optional here
+    parse_date = _date_parser()
+    if parse_date is None:  # the dates step is optional here
         m = re.search(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?", text)
         if not m:
             return (None, None, None)
         return (int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+    plain = _PLAIN_ISO_DATE.fullmatch(text)
+    if plain is not None:
+        # What the dates step reads from this form (its only date), without trying the others.
+        year, month, day = int(plain.group(1)), int(plain.group(2)), int(plain.group(3))
+        if 1000 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= monthrange(year, month)[1]:
+            return (year, month, day)
     return parse_date(text)
+
+
+@cache
+def _date_parser() -> Callable[[str], tuple[int | None, int | None, int | None]] | None:
+    """The dates step's reader, imported once (``None`` without it)."""
+    try:
+        from ..normalize.dates import parse_date
+    except ImportError:
+        return None
+    return parse_date
 
 
 def iso_date(text: str | None) -> str | None:
