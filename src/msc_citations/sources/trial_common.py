@@ -220,8 +220,9 @@ class Field:
         return " ".join(x for x in self.lines if x).strip()
 
 
-LabelIndex = dict[str, list[tuple[str, str]]]
-"""Folded labels with their keys, bucketed by first character, longest first."""
+LabelIndex = dict[str, tuple[tuple[str, ...], list[tuple[str, str]]]]
+"""Folded labels with their keys, bucketed by first character, longest first (and the
+bucket's labels as one tuple, for a single ``startswith`` test of the whole bucket)."""
 
 _INDEXES: dict[int, tuple[Mapping[str, str], LabelIndex]] = {}
 
@@ -231,11 +232,12 @@ def label_index(labels: Mapping[str, str]) -> LabelIndex:
     cached = _INDEXES.get(id(labels))
     if cached is not None and cached[0] is labels:
         return cached[1]
-    index: LabelIndex = {}
+    buckets: dict[str, list[tuple[str, str]]] = {}
     for label, key in sorted(labels.items(), key=lambda p: -len(p[0])):
         folded = _key(label)
         if folded:
-            index.setdefault(folded[0], []).append((folded, key))
+            buckets.setdefault(folded[0], []).append((folded, key))
+    index = {first: (tuple(label for label, _ in bucket), bucket) for first, bucket in buckets.items()}
     _INDEXES[id(labels)] = (labels, index)
     return index
 
@@ -247,7 +249,15 @@ def match_label(line: str, index: LabelIndex, *, inline_space: bool = False) -> 
     """``(key, rest of line)`` when ``line`` starts with a known label; the label must be the
     whole line or be followed by a colon, bar or tab (or, with ``inline_space``, a space)."""
     low = line.lower()
-    for label, key in index.get(low[:1], ()):
+    bucket = index.get(low[:1])
+    if bucket is None or not low.startswith(bucket[0]):
+        return None
+    return _match_bucket(line, low, bucket[1], inline_space)
+
+
+def _match_bucket(line: str, low: str, bucket: list[tuple[str, str]], inline_space: bool) -> tuple[str, str] | None:
+    """:func:`match_label` among the labels of ``line``'s bucket."""
+    for label, key in bucket:
         if not low.startswith(label):
             continue
         rest = line[len(label) :]
@@ -271,13 +281,21 @@ def split_labelled(
     index = label_index(labels)
     head: list[str] = []
     fields: list[Field] = []
+    values = head
     for no, raw in enumerate(lines[start:], start=start + 1):
-        line = raw.strip().strip("|").strip().lstrip("•·").strip()
+        line = raw.strip()
         if not line:
             continue
-        hit = match_label(line, index, inline_space=inline_space)
+        if line[0] in "|•·" or line[-1] == "|":
+            line = line.strip("|").strip().lstrip("•·").strip()
+            if not line:
+                continue
+        low = line.lower()
+        bucket = index.get(low[:1])
+        # Most lines start with no label: one test of the whole bucket rejects them.
+        hit = _match_bucket(line, low, bucket[1], inline_space) if bucket and low.startswith(bucket[0]) else None
         if hit is None:
-            (fields[-1].lines if fields else head).append(line)
+            values.append(line)
             continue
         key, rest = hit
         while rest and (again := match_label(rest, index)) is not None:
@@ -287,8 +305,9 @@ def split_labelled(
         else:
             current = Field(key=key, line_no=no)
             fields.append(current)
+        values = current.lines
         if rest:
-            current.lines.append(rest)
+            values.append(rest)
     return head, fields
 
 
