@@ -272,7 +272,7 @@ def _outcomes(lines: Sequence[str]) -> list[Outcome]:
             kind = hit[0] if hit[0] in OUTCOME_KEYS else None
             last = None
             continue
-        m = INLINE_TIME_FRAME.match(BULLET.sub("", line))
+        m = INLINE_TIME_FRAME.match(BULLET.sub("", line)) if "[" in line else None
         if m:
             last = {
                 "kind": kind,

@@ -103,7 +103,7 @@ def map_term(table: str, text: str | None) -> str | None:
     if key in entries:
         return entries[key]
     upper = key.upper().replace(" ", "_").replace(",", "")
-    if upper in set(entries.values()):
+    if upper in _enum_values(table):
         return upper
     head = key.split("(", 1)[0].strip()
     if head in entries:
@@ -113,6 +113,12 @@ def map_term(table: str, text: str | None) -> str | None:
         if part.strip() in entries:
             return entries[part.strip()]
     return None
+
+
+@cache
+def _enum_values(table: str) -> frozenset[str]:
+    """The enums a vocabulary table maps onto."""
+    return frozenset(vocab().get(table, {}).values())
 
 
 def map_status(text: str | None) -> str | None:
@@ -206,7 +212,7 @@ def nct_from(*texts: str | None) -> str | None:
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Field:
     """One labelled field of a page: its key, value lines and first line number."""
 
@@ -298,8 +304,16 @@ def split_labelled(
             values.append(line)
             continue
         key, rest = hit
-        while rest and (again := match_label(rest, index)) is not None:
-            key, rest = again  # "Study Design: Allocation: Randomized": the inner label names the value
+        while rest:  # "Study Design: Allocation: Randomized": the inner label names the value
+            low = rest.lower()
+            bucket = index.get(low[:1])
+            if (
+                not bucket
+                or not low.startswith(bucket[0])
+                or (again := _match_bucket(rest, low, bucket[1], False)) is None
+            ):
+                break
+            key, rest = again
         if fields and fields[-1].key == key and not fields[-1].lines:
             current = fields[-1]
         else:
@@ -427,35 +441,51 @@ def to_int(text: str | None) -> int | None:
 
 _PLAIN_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?: \d{2}:\d{2}(?::\d{2})?)?\s*")
 """``2023-05-24`` (or ``2023-05-24 00:00:00``) alone: the form most registries write."""
+_PLAIN_MONTH_DATE = re.compile(r"\s*([A-Za-z]{3,9})\.?\s{0,3}(?:(\d{1,2}),?\s{0,3})?(\d{4})\s*")
+"""``May 2016`` or ``June 12, 2014`` alone (ClinicalTrials.gov); the same shape as the dates
+step's month-name-first pattern, so both read the same parts."""
+_MAX_PLAIN_DATE = 400
+"""The dates step reads only the start of a longer text: longer texts go to it."""
 
 
 def date_parts(text: str | None) -> tuple[int | None, int | None, int | None]:
     """``(year, month, day)`` of a registry date (``2023-05-24``, ``May 2016``, ``2012/12/05``)."""
     if not text or not text.strip():
         return (None, None, None)
-    parse_date = _date_parser()
-    if parse_date is None:  # the dates step is optional here
+    dates = _dates_step()
+    if dates is None:  # the dates step is optional here
         m = re.search(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?", text)
         if not m:
             return (None, None, None)
         return (int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
-    plain = _PLAIN_ISO_DATE.fullmatch(text)
-    if plain is not None:
-        # What the dates step reads from this form (its only date), without trying the others.
-        year, month, day = int(plain.group(1)), int(plain.group(2)), int(plain.group(3))
-        if 1000 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= monthrange(year, month)[1]:
-            return (year, month, day)
-    return parse_date(text)
+    parse_date, months = dates
+    return _plain_date(text, months) or parse_date(text)
+
+
+def _plain_date(text: str, months: Mapping[str, int]) -> tuple[int, int, int | None] | None:
+    """The parts of a date written alone in one of the two common forms, as the dates step
+    reads them (the text's only date); ``None`` for anything else or any part out of range."""
+    if len(text) > _MAX_PLAIN_DATE:
+        return None
+    if (m := _PLAIN_ISO_DATE.fullmatch(text)) is not None:
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif (m := _PLAIN_MONTH_DATE.fullmatch(text)) is not None and (month_no := months.get(m.group(1).lower())):
+        year, month, day = int(m.group(3)), month_no, int(m.group(2)) if m.group(2) else 0
+    else:
+        return None
+    if not (1000 <= year <= 2100 and 1 <= month <= 12):
+        return None
+    return (year, month, day if 1 <= day <= monthrange(year, month)[1] else None)
 
 
 @cache
-def _date_parser() -> Callable[[str], tuple[int | None, int | None, int | None]] | None:
-    """The dates step's reader, imported once (``None`` without it)."""
+def _dates_step() -> tuple[Callable[[str], tuple[int | None, int | None, int | None]], Mapping[str, int]] | None:
+    """The dates step's reader and month names, imported once (``None`` without them)."""
     try:
-        from ..normalize.dates import parse_date
+        from ..normalize.dates import MONTHS, parse_date
     except ImportError:
         return None
-    return parse_date
+    return parse_date, MONTHS
 
 
 def iso_date(text: str | None) -> str | None:
@@ -467,7 +497,13 @@ def iso_date(text: str | None) -> str | None:
     """
     if not text or not text.strip():
         return None
-    year, month, day = date_parts(text)
+    return iso_from_parts(text, date_parts(text))
+
+
+def iso_from_parts(text: str, parts: tuple[int | None, int | None, int | None]) -> str:
+    """:func:`iso_date` of ``text`` from its :func:`date_parts` (read once by a caller that
+    needs both)."""
+    year, month, day = parts
     if year is None:
         return text.strip()
     if month is None:

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..document import Document
-from ..model import Outcome, Record
+from ..model import Outcome, Provenance
 from ..results import ParseIssue, ParseResult
 from .trial_common import Field, map_term, outcome, split_labelled, to_int
 from .trial_record import TrialFacts, build_trial_record
@@ -146,8 +146,8 @@ def _local_or_first(values: Values, key: str) -> str | None:
     return english or (lines[0] if lines else None)
 
 
-def parse_registry_page(page: RegistryPage, doc: Document, provenance_record: Record) -> ParseResult:
-    """The record of one registry page; ``provenance_record`` carries the source block."""
+def parse_registry_page(page: RegistryPage, doc: Document, provenance: Provenance) -> ParseResult:
+    """The record of one registry page, with ``provenance`` as its source block."""
     notices = NOTICE_PREFIXES + page.notices
     lines = [x for x in doc.lines if x and x not in NOISE_LINES and not x.startswith(notices)]
     _, fields = split_labelled(lines, page.labels, inline_space=page.inline_space)
@@ -157,7 +157,7 @@ def parse_registry_page(page: RegistryPage, doc: Document, provenance_record: Re
     issues: list[ParseIssue] = []
     if not facts.trial_id:
         issues.append(ParseIssue(f"no {page.registry} id on the page", "registry_ids"))
-    return ParseResult(records=[build_trial_record(facts, provenance_record.source)], issues=issues)
+    return ParseResult(records=[build_trial_record(facts, provenance)], issues=issues)
 
 
 def marker_score(doc: Document, markers: Sequence[str], id_pattern: re.Pattern[str]) -> float:
