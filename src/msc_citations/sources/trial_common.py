@@ -439,8 +439,9 @@ def to_int(text: str | None) -> int | None:
         return None
 
 
-_PLAIN_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?: \d{2}:\d{2}(?::\d{2})?)?\s*")
-"""``2023-05-24`` (or ``2023-05-24 00:00:00``) alone: the form most registries write."""
+_PLAIN_ISO_DATE = re.compile(r"\s*(\d{4})[-/.](\d{2})[-/.](\d{2})(?: \d{2}:\d{2}(?::\d{2})?)?\s*")
+"""``2023-05-24`` or ``2019/01/09`` (or with ``00:00:00``) alone: the form most registries
+write."""
 _PLAIN_MONTH_DATE = re.compile(r"\s*([A-Za-z]{3,9})\.?\s{0,3}(?:(\d{1,2}),?\s{0,3})?(\d{4})\s*")
 """``May 2016`` or ``June 12, 2014`` alone (ClinicalTrials.gov); the same shape as the dates
 step's month-name-first pattern, so both read the same parts."""

@@ -40,6 +40,8 @@ HANDLED_KEYS = frozenset(
     }
 )  # fmt: skip
 """Keys read into record fields; every other labelled field goes to ``extra`` under its key."""
+FIRST_TEXT_KEYS = frozenset({"sponsor", "registration_date", "start_date", "completion_date", "country"})
+"""Keys whose first value is the record's."""
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,8 @@ Values = dict[str, list[str]]
 def _values_by_key(fields: Sequence[Field]) -> Values:
     values: Values = {}
     for x in fields:
-        lines = values.setdefault(x.key, [])
-        lines.extend(line for line in x.lines if line)
+        lines = x.lines
+        values.setdefault(x.key, []).extend(lines if all(lines) else [line for line in lines if line])
     return values
 
 
@@ -100,7 +102,7 @@ def facts_from_fields(page: RegistryPage, fields: Sequence[Field], doc: Document
     f.phase = _local_or_first(values, "phase")
     f.conditions = _bilingual(values, "conditions", f.extra)
     f.interventions = _bilingual(values, "interventions", f.extra)
-    texts = _first_texts(fields)
+    texts = _first_texts(fields, FIRST_TEXT_KEYS)
     f.sponsor = texts.get("sponsor")
     f.registration_date = texts.get("registration_date")
     f.start_date = texts.get("start_date")
@@ -129,11 +131,11 @@ def facts_from_fields(page: RegistryPage, fields: Sequence[Field], doc: Document
     return f
 
 
-def _first_texts(fields: Sequence[Field]) -> dict[str, str]:
-    """The text of the first field of each key that has a value (``first_value`` of each)."""
+def _first_texts(fields: Sequence[Field], keys: frozenset[str]) -> dict[str, str]:
+    """The text of the first field of each of ``keys`` that has a value (``first_value``)."""
     texts: dict[str, str] = {}
     for x in fields:
-        if x.key not in texts and x.lines and (text := x.text):
+        if x.key in keys and x.key not in texts and x.lines and (text := x.text):
             texts[x.key] = text
     return texts
 
