@@ -333,6 +333,15 @@ def first_value(fields: Iterable[Field], key: str) -> str | None:
     return None
 
 
+def first_values(fields: Iterable[Field]) -> dict[str, str]:
+    """:func:`first_value` of every key, in one pass."""
+    texts: dict[str, str] = {}
+    for f in fields:
+        if f.key not in texts and (text := f.text):
+            texts[f.key] = text
+    return texts
+
+
 def all_values(fields: Iterable[Field], key: str) -> list[str]:
     """Every value line of every field called ``key``."""
     return [line for f in fields if f.key == key for line in f.lines if line]
