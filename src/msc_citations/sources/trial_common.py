@@ -223,7 +223,8 @@ class Field:
     @property
     def text(self) -> str:
         """The value lines joined with spaces."""
-        return " ".join(x for x in self.lines if x).strip()
+        lines = self.lines
+        return " ".join(lines if all(lines) else [x for x in lines if x]).strip()
 
 
 LabelIndex = dict[str, tuple[tuple[str, ...], list[tuple[str, str]]]]
@@ -437,9 +438,13 @@ def json_list(obj: Any, *path: str) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+_WHOLE_NUMBER = re.compile(r"\d[\d,]{0,9}")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
 def to_int(text: str | None) -> int | None:
     """The first whole number in ``text`` (``"60 participants"`` -> 60)."""
-    m = re.search(r"\d[\d,]{0,9}", text or "")
+    m = _WHOLE_NUMBER.search(text or "")
     if not m:
         return None
     try:
@@ -526,5 +531,5 @@ def paragraphs(text: str | None) -> str | None:
     textblocks and API strings then compare equal)."""
     if not text or not text.strip():
         return None
-    parts = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip())]
+    parts = [" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(text.strip())]
     return "\n\n".join(p for p in parts if p) or None
