@@ -21,7 +21,7 @@ from .trial_common import (
     INLINE_TIME_FRAME,
     NCT_ID,
     Field,
-    first_value,
+    first_values,
     label_index,
     match_label,
     nct_from,
@@ -187,21 +187,22 @@ class ClinicalTrialsSource(BaseSource):
 
 def _facts_from_fields(fields: list[Field], head: Sequence[str]) -> TrialFacts:
     f = TrialFacts()
-    nct = first_value(fields, "nct")
+    first = first_values(fields)
+    nct = first.get("nct")
     m = NCT_ID.search(nct or "")
     f.trial_id = "NCT" + m.group(1) if m else None
     f.title = next((x for x in head if _title_like(x)), None)
     _status(f, fields, head)
-    f.sponsor = first_value(fields, "sponsor") or first_value(fields, "responsible_party")
-    f.summary = first_value(fields, "summary")
+    f.sponsor = first.get("sponsor") or first.get("responsible_party")
+    f.summary = first.get("summary")
     for key in ("study_type", "allocation", "intervention_model", "masking", "purpose"):
-        setattr(f, key, first_value(fields, key))
-    f.enrollment = to_int(first_value(fields, "enrollment"))
-    f.start_date = first_value(fields, "start_date")
-    f.completion_date = first_value(fields, "completion_date")
-    f.registration_date = first_value(fields, "registration_date")
+        setattr(f, key, first.get(key))
+    f.enrollment = to_int(first.get("enrollment"))
+    f.start_date = first.get("start_date")
+    f.completion_date = first.get("completion_date")
+    f.registration_date = first.get("registration_date")
     for key in ("official_title", "first_posted", "last_update_posted", "last_verified", "primary_completion_date"):
-        f.extra[key] = first_value(fields, key)
+        f.extra[key] = first.get(key)
     _cip(f, fields)
     return f
 
@@ -272,7 +273,7 @@ def _outcomes(lines: Sequence[str]) -> list[Outcome]:
             kind = hit[0] if hit[0] in OUTCOME_KEYS else None
             last = None
             continue
-        m = INLINE_TIME_FRAME.match(BULLET.sub("", line))
+        m = INLINE_TIME_FRAME.match(BULLET.sub("", line)) if "[" in line else None
         if m:
             last = {
                 "kind": kind,

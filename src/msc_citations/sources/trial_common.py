@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from calendar import monthrange
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -102,7 +103,7 @@ def map_term(table: str, text: str | None) -> str | None:
     if key in entries:
         return entries[key]
     upper = key.upper().replace(" ", "_").replace(",", "")
-    if upper in set(entries.values()):
+    if upper in _enum_values(table):
         return upper
     head = key.split("(", 1)[0].strip()
     if head in entries:
@@ -112,6 +113,12 @@ def map_term(table: str, text: str | None) -> str | None:
         if part.strip() in entries:
             return entries[part.strip()]
     return None
+
+
+@cache
+def _enum_values(table: str) -> frozenset[str]:
+    """The enums a vocabulary table maps onto."""
+    return frozenset(vocab().get(table, {}).values())
 
 
 def map_status(text: str | None) -> str | None:
@@ -182,11 +189,18 @@ def registry_id(identifier: str, domain: str | None = None) -> RegistryId | None
 
 
 def _known_registry(value: str) -> str | None:
+    registry_of = _registry_of()
+    return registry_of(value) if registry_of is not None else None
+
+
+@cache
+def _registry_of() -> Callable[[str], str | None] | None:
+    """The ids step's registry lookup, imported once (``None`` without it)."""
     try:
         from ..normalize.ids import registry_of
     except ImportError:  # the ids step is optional here
         return None
-    return registry_of(value)
+    return registry_of
 
 
 def nct_from(*texts: str | None) -> str | None:
@@ -198,7 +212,7 @@ def nct_from(*texts: str | None) -> str | None:
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Field:
     """One labelled field of a page: its key, value lines and first line number."""
 
@@ -209,11 +223,13 @@ class Field:
     @property
     def text(self) -> str:
         """The value lines joined with spaces."""
-        return " ".join(x for x in self.lines if x).strip()
+        lines = self.lines
+        return " ".join(lines if all(lines) else [x for x in lines if x]).strip()
 
 
-LabelIndex = dict[str, list[tuple[str, str]]]
-"""Folded labels with their keys, bucketed by first character, longest first."""
+LabelIndex = dict[str, tuple[tuple[str, ...], list[tuple[str, str]]]]
+"""Folded labels with their keys, bucketed by first character, longest first (and the
+bucket's labels as one tuple, for a single ``startswith`` test of the whole bucket)."""
 
 _INDEXES: dict[int, tuple[Mapping[str, str], LabelIndex]] = {}
 
@@ -223,11 +239,12 @@ def label_index(labels: Mapping[str, str]) -> LabelIndex:
     cached = _INDEXES.get(id(labels))
     if cached is not None and cached[0] is labels:
         return cached[1]
-    index: LabelIndex = {}
+    buckets: dict[str, list[tuple[str, str]]] = {}
     for label, key in sorted(labels.items(), key=lambda p: -len(p[0])):
         folded = _key(label)
         if folded:
-            index.setdefault(folded[0], []).append((folded, key))
+            buckets.setdefault(folded[0], []).append((folded, key))
+    index = {first: (tuple(label for label, _ in bucket), bucket) for first, bucket in buckets.items()}
     _INDEXES[id(labels)] = (labels, index)
     return index
 
@@ -239,7 +256,15 @@ def match_label(line: str, index: LabelIndex, *, inline_space: bool = False) -> 
     """``(key, rest of line)`` when ``line`` starts with a known label; the label must be the
     whole line or be followed by a colon, bar or tab (or, with ``inline_space``, a space)."""
     low = line.lower()
-    for label, key in index.get(low[:1], ()):
+    bucket = index.get(low[:1])
+    if bucket is None or not low.startswith(bucket[0]):
+        return None
+    return _match_bucket(line, low, bucket[1], inline_space)
+
+
+def _match_bucket(line: str, low: str, bucket: list[tuple[str, str]], inline_space: bool) -> tuple[str, str] | None:
+    """:func:`match_label` among the labels of ``line``'s bucket."""
+    for label, key in bucket:
         if not low.startswith(label):
             continue
         rest = line[len(label) :]
@@ -263,24 +288,41 @@ def split_labelled(
     index = label_index(labels)
     head: list[str] = []
     fields: list[Field] = []
+    values = head
     for no, raw in enumerate(lines[start:], start=start + 1):
-        line = raw.strip().strip("|").strip().lstrip("•·").strip()
+        line = raw.strip()
         if not line:
             continue
-        hit = match_label(line, index, inline_space=inline_space)
+        if line[0] in "|•·" or line[-1] == "|":
+            line = line.strip("|").strip().lstrip("•·").strip()
+            if not line:
+                continue
+        low = line.lower()
+        bucket = index.get(low[:1])
+        # Most lines start with no label: one test of the whole bucket rejects them.
+        hit = _match_bucket(line, low, bucket[1], inline_space) if bucket and low.startswith(bucket[0]) else None
         if hit is None:
-            (fields[-1].lines if fields else head).append(line)
+            values.append(line)
             continue
         key, rest = hit
-        while rest and (again := match_label(rest, index)) is not None:
-            key, rest = again  # "Study Design: Allocation: Randomized": the inner label names the value
+        while rest:  # "Study Design: Allocation: Randomized": the inner label names the value
+            low = rest.lower()
+            bucket = index.get(low[:1])
+            if (
+                not bucket
+                or not low.startswith(bucket[0])
+                or (again := _match_bucket(rest, low, bucket[1], False)) is None
+            ):
+                break
+            key, rest = again
         if fields and fields[-1].key == key and not fields[-1].lines:
             current = fields[-1]
         else:
             current = Field(key=key, line_no=no)
             fields.append(current)
+        values = current.lines
         if rest:
-            current.lines.append(rest)
+            values.append(rest)
     return head, fields
 
 
@@ -290,6 +332,15 @@ def first_value(fields: Iterable[Field], key: str) -> str | None:
         if f.key == key and f.text:
             return f.text
     return None
+
+
+def first_values(fields: Iterable[Field]) -> dict[str, str]:
+    """:func:`first_value` of every key, in one pass."""
+    texts: dict[str, str] = {}
+    for f in fields:
+        if f.key not in texts and (text := f.text):
+            texts[f.key] = text
+    return texts
 
 
 def all_values(fields: Iterable[Field], key: str) -> list[str]:
@@ -387,9 +438,13 @@ def json_list(obj: Any, *path: str) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+_WHOLE_NUMBER = re.compile(r"\d[\d,]{0,9}")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
 def to_int(text: str | None) -> int | None:
     """The first whole number in ``text`` (``"60 participants"`` -> 60)."""
-    m = re.search(r"\d[\d,]{0,9}", text or "")
+    m = _WHOLE_NUMBER.search(text or "")
     if not m:
         return None
     try:
@@ -398,18 +453,54 @@ def to_int(text: str | None) -> int | None:
         return None
 
 
+_PLAIN_ISO_DATE = re.compile(r"\s*(\d{4})[-/.](\d{2})[-/.](\d{2})(?: \d{2}:\d{2}(?::\d{2})?)?\s*")
+"""``2023-05-24`` or ``2019/01/09`` (or with ``00:00:00``) alone: the form most registries
+write."""
+_PLAIN_MONTH_DATE = re.compile(r"\s*([A-Za-z]{3,9})\.?\s{0,3}(?:(\d{1,2}),?\s{0,3})?(\d{4})\s*")
+"""``May 2016`` or ``June 12, 2014`` alone (ClinicalTrials.gov); the same shape as the dates
+step's month-name-first pattern, so both read the same parts."""
+_MAX_PLAIN_DATE = 400
+"""The dates step reads only the start of a longer text: longer texts go to it."""
+
+
 def date_parts(text: str | None) -> tuple[int | None, int | None, int | None]:
     """``(year, month, day)`` of a registry date (``2023-05-24``, ``May 2016``, ``2012/12/05``)."""
     if not text or not text.strip():
         return (None, None, None)
-    try:
-        from ..normalize.dates import parse_date
-    except ImportError:  # the dates step is optional here
+    dates = _dates_step()
+    if dates is None:  # the dates step is optional here
         m = re.search(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?", text)
         if not m:
             return (None, None, None)
         return (int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
-    return parse_date(text)
+    parse_date, months = dates
+    return _plain_date(text, months) or parse_date(text)
+
+
+def _plain_date(text: str, months: Mapping[str, int]) -> tuple[int, int, int | None] | None:
+    """The parts of a date written alone in one of the two common forms, as the dates step
+    reads them (the text's only date); ``None`` for anything else or any part out of range."""
+    if len(text) > _MAX_PLAIN_DATE:
+        return None
+    if (m := _PLAIN_ISO_DATE.fullmatch(text)) is not None:
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif (m := _PLAIN_MONTH_DATE.fullmatch(text)) is not None and (month_no := months.get(m.group(1).lower())):
+        year, month, day = int(m.group(3)), month_no, int(m.group(2)) if m.group(2) else 0
+    else:
+        return None
+    if not (1000 <= year <= 2100 and 1 <= month <= 12):
+        return None
+    return (year, month, day if 1 <= day <= monthrange(year, month)[1] else None)
+
+
+@cache
+def _dates_step() -> tuple[Callable[[str], tuple[int | None, int | None, int | None]], Mapping[str, int]] | None:
+    """The dates step's reader and month names, imported once (``None`` without them)."""
+    try:
+        from ..normalize.dates import MONTHS, parse_date
+    except ImportError:
+        return None
+    return parse_date, MONTHS
 
 
 def iso_date(text: str | None) -> str | None:
@@ -421,7 +512,13 @@ def iso_date(text: str | None) -> str | None:
     """
     if not text or not text.strip():
         return None
-    year, month, day = date_parts(text)
+    return iso_from_parts(text, date_parts(text))
+
+
+def iso_from_parts(text: str, parts: tuple[int | None, int | None, int | None]) -> str:
+    """:func:`iso_date` of ``text`` from its :func:`date_parts` (read once by a caller that
+    needs both)."""
+    year, month, day = parts
     if year is None:
         return text.strip()
     if month is None:
@@ -434,5 +531,5 @@ def paragraphs(text: str | None) -> str | None:
     textblocks and API strings then compare equal)."""
     if not text or not text.strip():
         return None
-    parts = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip())]
+    parts = [" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(text.strip())]
     return "\n\n".join(p for p in parts if p) or None

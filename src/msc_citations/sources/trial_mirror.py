@@ -23,7 +23,7 @@ from .base import BaseSource
 from .trial_common import (
     Field,
     all_values,
-    first_value,
+    first_values,
     map_status,
     nct_from,
     parse_outcome_lines,
@@ -292,25 +292,23 @@ def _read_loose(lines: Sequence[str]) -> _Loose:
 
 def _design(f: TrialFacts, fields: list[Field], loose: _Loose, head_status: str | None, head_phase: str | None) -> None:
     """The design block as written; the shared builder maps it onto the enums."""
+    first = first_values(fields)
     status_lines = all_values(fields, "status_phase")
     f.status = (
-        first_value(fields, "status")
-        or loose.status
-        or head_status
-        or next((x for x in status_lines if map_status(x)), None)
+        first.get("status") or loose.status or head_status or next((x for x in status_lines if map_status(x)), None)
     )
     phase_lines = [x for x in status_lines if PHASE_LINE.match(x)]
-    f.phase = first_value(fields, "phase") or head_phase or phase_lines or None
+    f.phase = first.get("phase") or head_phase or phase_lines or None
     for key in ("study_type", "allocation", "masking", "purpose", "intervention_model"):
-        setattr(f, key, first_value(fields, key))
-    f.enrollment = to_int(first_value(fields, "enrollment"))
+        setattr(f, key, first.get(key))
+    f.enrollment = to_int(first.get("enrollment"))
     f.conditions = all_values(fields, "conditions")
     f.interventions = all_values(fields, "interventions") or loose.interventions
-    f.sponsor = first_value(fields, "sponsor")
+    f.sponsor = first.get("sponsor")
     f.sites = loose.sites
-    f.start_date = first_value(fields, "start_date")
-    f.completion_date = first_value(fields, "completion_date")
-    f.extra["last_update_posted"] = first_value(fields, "last_update_posted")
+    f.start_date = first.get("start_date")
+    f.completion_date = first.get("completion_date")
+    f.extra["last_update_posted"] = first.get("last_update_posted")
     f.outcomes = loose.outcomes
 
 

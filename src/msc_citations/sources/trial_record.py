@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import AltTitle, Funding, Outcome, Provenance, Record, RegistryId, TrialInfo
-from .trial_common import date_parts, iso_date, keep_wording, map_phase, map_status, map_term, paragraphs, registry_id
+from .trial_common import (
+    date_parts,
+    iso_date,
+    iso_from_parts,
+    keep_wording,
+    map_phase,
+    map_status,
+    map_term,
+    paragraphs,
+    registry_id,
+)
 
 
 @dataclass
@@ -79,8 +89,10 @@ def build_trial_record(facts: TrialFacts, provenance: Provenance | None) -> Reco
     extra = _clean_extra(facts.extra)
     if other_ids:
         extra["secondary_ids"] = other_ids
-    trial = _trial_info(facts, extra)
-    year, month, day = date_parts(facts.registration_date)
+    written = facts.registration_date
+    year, month, day = parts = date_parts(written)
+    registered = iso_from_parts(written, parts) if written and year is not None else iso_date(written)
+    trial = _trial_info(facts, extra, registered)
     return Record(
         type="clinical-trial",
         title=facts.title,
@@ -113,7 +125,7 @@ def _clean_extra(raw: dict[str, Any]) -> dict[str, Any]:
     return extra
 
 
-def _trial_info(facts: TrialFacts, extra: dict[str, Any]) -> TrialInfo:
+def _trial_info(facts: TrialFacts, extra: dict[str, Any], registration_date: str | None) -> TrialInfo:
     """The design block in ClinicalTrials.gov enums; the registry's own words go to ``extra``."""
     status = map_status(facts.status)
     keep_wording(extra, "status", facts.status, status)
@@ -136,7 +148,7 @@ def _trial_info(facts: TrialFacts, extra: dict[str, Any]) -> TrialInfo:
         sites=[s.strip() for s in facts.sites if s and s.strip()],  # one per listed site, repeats kept
         start_date=iso_date(facts.start_date),
         completion_date=iso_date(facts.completion_date),
-        registration_date=iso_date(facts.registration_date),
+        registration_date=registration_date,
         outcomes=facts.outcomes,
         **terms,
     )

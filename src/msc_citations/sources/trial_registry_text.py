@@ -18,15 +18,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..document import Document
-from ..model import Outcome, Record
+from ..model import Outcome, Provenance
 from ..results import ParseIssue, ParseResult
-from .trial_common import Field, all_values, first_value, map_term, outcome, split_labelled, to_int
+from .trial_common import Field, map_term, outcome, split_labelled, to_int
 from .trial_record import TrialFacts, build_trial_record
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 NOISE_LINES = frozenset({"日本語", "英語", "|", "Japanese", "English"})
 """Language tags of bilingual blocks: not values."""
 OUTCOME_PARTS = ("outcome_name", "outcome_type", "outcome_time", "outcome_method")
+OUTCOME_PARTS_SET = frozenset(OUTCOME_PARTS)
 """Keys of outcomes written as small label groups (ChiCTR)."""
 NOTICE_PREFIXES = ("※", "* ")
 """Registry notices under the header (not part of any field)."""
@@ -39,6 +40,8 @@ HANDLED_KEYS = frozenset(
     }
 )  # fmt: skip
 """Keys read into record fields; every other labelled field goes to ``extra`` under its key."""
+FIRST_TEXT_KEYS = frozenset({"sponsor", "registration_date", "start_date", "completion_date", "country"})
+"""Keys whose first value is the record's."""
 
 
 @dataclass(frozen=True)
@@ -60,52 +63,67 @@ def _is_local(text: str) -> bool:
     return bool(CJK.search(text))
 
 
-def _titles(fields: Sequence[Field]) -> tuple[str | None, list[tuple[str, str | None]], str | None]:
+Values = dict[str, list[str]]
+"""Every value line of the fields of each key, keys in page order (``all_values`` of each)."""
+
+
+def _values_by_key(fields: Sequence[Field]) -> Values:
+    values: Values = {}
+    for x in fields:
+        lines = x.lines
+        values.setdefault(x.key, []).extend(lines if all(lines) else [line for line in lines if line])
+    return values
+
+
+def _titles(values: Values) -> tuple[str | None, list[tuple[str, str | None]], str | None]:
     """The English title (else the local one), the other-language titles, and the local one."""
-    values = all_values(fields, "title") + all_values(fields, "title_local")
-    local = next((v for v in values if _is_local(v)), None)
-    english = next((v for v in values if not _is_local(v)), None)
+    titles = values.get("title", []) + values.get("title_local", [])
+    local = next((v for v in titles if _is_local(v)), None)
+    english = next((v for v in titles if not _is_local(v)), None)
     title = english or local
-    alts: list[tuple[str, str | None]] = [(v, None) for v in values if v != title]
+    alts: list[tuple[str, str | None]] = [(v, None) for v in titles if v != title]
     return title, alts, local
 
 
 def facts_from_fields(page: RegistryPage, fields: Sequence[Field], doc: Document) -> TrialFacts:
     """Shared fields to :class:`TrialFacts` (values as written)."""
     f = TrialFacts()
-    ids = [m.group(0) for v in all_values(fields, "id") if (m := page.id_pattern.search(v))]
+    values = _values_by_key(fields)
+    ids = [m.group(0) for v in values.get("id", ()) if (m := page.id_pattern.search(v))]
     f.trial_id = ids[0] if ids else None
     if f.trial_id is None:
         m = page.id_pattern.search(f"{doc.canonical_url or ''} {doc.name or ''} {doc.visible_text[:300]}")
         f.trial_id = m.group(0) if m else None
-    f.title, alts, local = _titles(fields)
+    f.title, alts, local = _titles(values)
     f.alt_titles = [(t, page.language_code if _is_local(t) else "en") for t, _ in alts]
-    f.secondary_ids = [(v, None) for v in all_values(fields, "secondary_ids")]
+    f.secondary_ids = [(v, None) for v in values.get("secondary_ids", ())]
     for key in ("status", "study_type", "allocation", "masking", "purpose", "intervention_model"):
-        setattr(f, key, _local_or_first(fields, key))
-    f.phase = _local_or_first(fields, "phase")
-    f.conditions = _bilingual(fields, "conditions", f.extra)
-    f.interventions = _bilingual(fields, "interventions", f.extra)
-    f.sponsor = first_value(fields, "sponsor")
-    f.registration_date = first_value(fields, "registration_date")
-    f.start_date = first_value(fields, "start_date")
-    f.completion_date = first_value(fields, "completion_date")
+        setattr(f, key, _local_or_first(values, key))
+    f.phase = _local_or_first(values, "phase")
+    f.conditions = _bilingual(values, "conditions", f.extra)
+    f.interventions = _bilingual(values, "interventions", f.extra)
+    texts = _first_texts(fields, FIRST_TEXT_KEYS)
+    f.sponsor = texts.get("sponsor")
+    f.registration_date = texts.get("registration_date")
+    f.start_date = texts.get("start_date")
+    f.completion_date = texts.get("completion_date")
     f.summary = "\n\n".join(x.text for x in fields if x.key == "summary" and x.text) or None
-    f.country = first_value(fields, "country")
+    f.country = texts.get("country")
     f.language = page.language if (local or not f.title) else None
     for kind in ("primary", "secondary"):
-        for line in all_values(fields, f"{kind}_outcome"):
+        for line in values.get(f"{kind}_outcome", ()):
             o = outcome(kind, line, None, None)
             if o is not None:
                 f.outcomes.append(o)
-    f.outcomes.extend(outcome_groups(fields))
+    if OUTCOME_PARTS_SET.intersection(values):
+        f.outcomes.extend(outcome_groups(fields))
     _enrollment(fields, f)
-    for key in dict.fromkeys(x.key for x in fields):
+    for key, lines in values.items():
         if key in HANDLED_KEYS:
             continue
-        values = list(dict.fromkeys(all_values(fields, key)))
-        if values:
-            f.extra[key] = values if len(values) > 1 else values[0]
+        unique = list(dict.fromkeys(lines))
+        if unique:
+            f.extra[key] = unique if len(unique) > 1 else unique[0]
     if page.url_template and f.trial_id:
         f.url = doc.canonical_url or page.url_template.format(id=f.trial_id)
     else:
@@ -113,16 +131,25 @@ def facts_from_fields(page: RegistryPage, fields: Sequence[Field], doc: Document
     return f
 
 
-def _local_or_first(fields: Sequence[Field], key: str) -> str | None:
+def _first_texts(fields: Sequence[Field], keys: frozenset[str]) -> dict[str, str]:
+    """The text of the first field of each of ``keys`` that has a value (``first_value``)."""
+    texts: dict[str, str] = {}
+    for x in fields:
+        if x.key in keys and x.key not in texts and x.lines and (text := x.text):
+            texts[x.key] = text
+    return texts
+
+
+def _local_or_first(values: Values, key: str) -> str | None:
     """A bilingual field's value: the English line when there is one (it maps onto the
     enums), else the first."""
-    values = all_values(fields, key)
-    english = next((v for v in values if not _is_local(v)), None)
-    return english or (values[0] if values else None)
+    lines = values.get(key, [])
+    english = next((v for v in lines if not _is_local(v)), None)
+    return english or (lines[0] if lines else None)
 
 
-def parse_registry_page(page: RegistryPage, doc: Document, provenance_record: Record) -> ParseResult:
-    """The record of one registry page; ``provenance_record`` carries the source block."""
+def parse_registry_page(page: RegistryPage, doc: Document, provenance: Provenance) -> ParseResult:
+    """The record of one registry page, with ``provenance`` as its source block."""
     notices = NOTICE_PREFIXES + page.notices
     lines = [x for x in doc.lines if x and x not in NOISE_LINES and not x.startswith(notices)]
     _, fields = split_labelled(lines, page.labels, inline_space=page.inline_space)
@@ -132,7 +159,7 @@ def parse_registry_page(page: RegistryPage, doc: Document, provenance_record: Re
     issues: list[ParseIssue] = []
     if not facts.trial_id:
         issues.append(ParseIssue(f"no {page.registry} id on the page", "registry_ids"))
-    return ParseResult(records=[build_trial_record(facts, provenance_record.source)], issues=issues)
+    return ParseResult(records=[build_trial_record(facts, provenance)], issues=issues)
 
 
 def marker_score(doc: Document, markers: Sequence[str], id_pattern: re.Pattern[str]) -> float:
@@ -195,13 +222,13 @@ def _pick(values: list[str] | None) -> str | None:
     return next((v for v in values if not _is_local(v)), values[0])
 
 
-def _bilingual(fields: Sequence[Field], key: str, extra: dict[str, object]) -> list[str]:
+def _bilingual(values: Values, key: str, extra: dict[str, object]) -> list[str]:
     """A list field of a bilingual page: the English values (the local ones kept in
     ``extra`` as ``<key>_local``), or the values as they are on a one-language page."""
-    values = all_values(fields, key)
-    english = [v for v in values if not _is_local(v)]
-    local = [v for v in values if _is_local(v)]
+    lines = values.get(key, [])
+    english = [v for v in lines if not _is_local(v)]
+    local = [v for v in lines if _is_local(v)]
     if english and local:
         extra[f"{key}_local"] = local
         return english
-    return values
+    return list(lines)

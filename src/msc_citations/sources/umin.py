@@ -104,4 +104,4 @@ class UminSource(BaseSource):
 
     def parse(self, doc: Document) -> ParseResult:
         """One clinical-trial record."""
-        return parse_registry_page(PAGE, doc, self.new_record(doc))
+        return parse_registry_page(PAGE, doc, self.provenance(doc))
