@@ -48,11 +48,19 @@ def parse_document(
     result.source = parser.name
     result.score = score
     records = []
+    confidence = round(score, 3)
+    # The parser's records are new and this call's alone: confidence is set in place, no
+    # copies; a provenance object a related entry shares is copied instead (related
+    # entries keep no confidence).
+    related_sources = {id(rel.source) for rec in result.records for rel in rec.related if rel.source is not None}
     for rec in result.records:
         if rec.source is not None and rec.source.confidence is None:
-            rec = rec.model_copy(update={"source": rec.source.model_copy(update={"confidence": round(score, 3)})})
+            if id(rec.source) in related_sources:
+                rec.source = rec.source.model_copy(update={"confidence": confidence})
+            else:
+                rec.source.confidence = confidence
         records.append(normalize_record(rec, issues=result.issues) if normalize else rec)
-    result.records = assign_ids(records) if assign else records
+    result.records = assign_ids(records, copy=False) if assign else records
     if not result.records and errors == "strict":
         raise ParseError(doc.path or "<input>", f"{parser.name} found no record in this input")
     return result

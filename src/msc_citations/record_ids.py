@@ -119,12 +119,16 @@ class IdAssigner:
         self.used.add(key)
         return key
 
-    def assign(self, records: list[Record]) -> list[Record]:
+    def assign(self, records: list[Record], *, copy: bool = True) -> list[Record]:
         """``records`` with ids given to those without one (replaced in the list itself, so
-        the input is not held twice)."""
+        the input is not held twice); with ``copy=False`` the records themselves get the
+        ids (for records nobody else holds)."""
         for i, rec in enumerate(records):
             if not rec.id:
-                records[i] = rec.model_copy(update={"id": self.key(rec)})
+                if copy:
+                    records[i] = rec.model_copy(update={"id": self.key(rec)})
+                else:
+                    rec.id = self.key(rec)
         return records
 
 
@@ -150,11 +154,12 @@ def json_with_id(text: str, key: str) -> str:
     return Record.model_validate_json(text).model_copy(update={"id": key}).model_dump_json()
 
 
-def assign_ids(records: Iterable[Record], taken: set[str] | None = None) -> list[Record]:
-    """Give every record without an id a unique one; records with ids keep them."""
+def assign_ids(records: Iterable[Record], taken: set[str] | None = None, *, copy: bool = True) -> list[Record]:
+    """Give every record without an id a unique one; records with ids keep them. The
+    records given are left unchanged unless ``copy=False``."""
     assigner = IdAssigner(taken)
     pending = list(records)
     for rec in pending:
         if rec.id:
             assigner.used.add(rec.id)
-    return assigner.assign(pending)
+    return assigner.assign(pending, copy=copy)
