@@ -183,7 +183,9 @@ def email_in(text: str) -> str | None:
 
 def unique(values: Iterable[str]) -> list[str]:
     """Non-empty values, stripped, without repeats, order kept."""
-    return list(dict.fromkeys(v for v in (squash(x) for x in values) if v))
+    seen = dict.fromkeys([" ".join(x.split()) for x in values if x])
+    seen.pop("", None)
+    return list(seen)
 
 
 def split_mesh(terms: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -197,7 +199,8 @@ def split_mesh(terms: Iterable[str]) -> tuple[list[str], list[str]]:
         out.append(clean)
         if "*" in term:
             major.append(clean)
-    return unique(out), unique(major)
+    # The terms are squashed already: only repeats are left to drop.
+    return list(dict.fromkeys(out)), list(dict.fromkeys(major))
 
 
 def pubmed_url(pmid: str | None) -> str | None:

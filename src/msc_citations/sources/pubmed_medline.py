@@ -17,14 +17,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import AltTitle, Person, Record, RegistryId
+from ..model import Person, Record, RegistryId
 from .pubmed_common import (
     ORCID,
     add_notice_types,
     date_parts,
     email_in,
     funding_from_gr,
-    person_from_fau,
     record_type,
     registry_id,
     split_mesh,
@@ -239,38 +238,56 @@ def _by_tag(fields: Fields) -> dict[str, list[str]]:
     return many
 
 
-def _authors(fields: Fields) -> list[Person]:
-    """Authors from FAU/AU/CN in order; AD and AUID attach to the author before them."""
-    people: list[Person] = []
+def _authors(fields: Fields) -> list[dict[str, Any]]:
+    """Authors from FAU/AU/CN in order, as :class:`Person` fields; AD and AUID attach to
+    the author before them."""
+    people: list[dict[str, Any]] = []
     last_tag = ""
     for tag, value in fields:
         if tag not in _AUTHOR_TAGS:
             continue
         if tag == "FAU" or (tag == "AU" and last_tag != "FAU"):
-            people.append(person_from_fau(value) if tag == "FAU" else person_from_au(value))
+            people.append(_fau_fields(value) if tag == "FAU" else _au_fields(value))
         elif tag == "CN":
-            people.append(Person(literal=value))
+            people.append({"literal": value})
         elif tag == "AD" and people:
-            people[-1].affiliations.append(value)
-            if people[-1].email is None:
-                people[-1].email = email_in(value)
+            person = people[-1]
+            person.setdefault("affiliations", []).append(value)
+            if person.get("email") is None:
+                person["email"] = email_in(value)
         elif tag == "AUID" and people:
             m = ORCID.search(value)
             if m:
-                people[-1].orcid = m.group(0)
-        if tag in ("FAU", "AU", "CN", "FED", "ED"):
+                people[-1]["orcid"] = m.group(0)
+        if tag in _NAME_TAGS:
             last_tag = tag
     return people
+
+
+_NAME_TAGS = frozenset({"FAU", "AU", "CN", "FED", "ED"})
+
+
+def _fau_fields(value: str) -> dict[str, Any]:
+    """:func:`~.pubmed_common.person_from_fau` as :class:`Person` fields."""
+    family, sep, given = value.partition(",")
+    if not sep:
+        return {"literal": squash(value)}
+    return {"family": squash(family) or None, "given": squash(given) or None}
+
+
+def _au_fields(value: str) -> dict[str, Any]:
+    """:func:`person_from_au` as :class:`Person` fields."""
+    m = AU_NAME.match(value.strip())
+    if m is None:
+        return {"literal": squash(value)}
+    return {"family": m.group("family"), "given": m.group("initials")}
 
 
 def person_from_au(value: str) -> Person:
     """A MEDLINE ``AU`` value: the family name, a space, the initials (``Aasly JO``). The
     layout is the format's own, so it is split here rather than guessed by the names step;
     anything else stays literal."""
-    m = AU_NAME.match(value.strip())
-    if m is None:
-        return Person(literal=squash(value))
-    return Person(family=m.group("family"), given=m.group("initials"))
+    return Person(**_au_fields(value))
 
 
 def _ids(values: list[str]) -> dict[str, list[str]]:
@@ -367,32 +384,40 @@ def record_from_fields(fields: Fields, many: dict[str, list[str]] | None = None)
     rtype = record_type(types)
     if rtype == "book" and title and book_title and title != book_title:
         rtype = "chapter"
-    year, month, day = date_parts(one("DP"))
-    return Record(
-        type=rtype,
-        title=title or book_title,
-        alt_titles=[AltTitle(text=t) for t in many.get("TT", [])],
-        authors=_authors(fields),
-        journal=(book_title if title else None) if book_title else one("JT"),
-        journal_abbrev=one("TA"),
-        issn=unique(m.group(1) for v in many.get("IS", []) for m in [ISSN.search(v)] if m),
-        publisher=one("PB"),
-        year=year,
-        month=month,
-        day=day,
-        volume=one("VI"),
-        issue=one("IP"),
-        pages=one("PG"),
-        doi=ids["doi"][0] if ids.get("doi") else None,
-        pmid=one("PMID"),
-        pmcid=one("PMC"),
-        registry_ids=_registry_ids(many.get("SI", []), extra),
-        abstract=one("AB"),
-        keywords=unique(many.get("OT", [])),
-        mesh_terms=mesh,
-        publication_types=types,
-        language=one("LA"),
-        country=one("PL"),
-        funding=[funding_from_gr(v) for v in many.get("GR", [])],
-        extra={**extra, **({"date_as_written": one("DP")} if one("DP") else {})},
+    date = one("DP")
+    year, month, day = date_parts(date)
+    registry_ids = _registry_ids(many.get("SI", []), extra)
+    if date:
+        extra["date_as_written"] = date
+    # One validation of the whole record, nested authors included, is much cheaper than
+    # building each author's model first.
+    return Record.model_validate(
+        {
+            "type": rtype,
+            "title": title or book_title,
+            "alt_titles": [{"text": t} for t in many.get("TT", [])],
+            "authors": _authors(fields),
+            "journal": (book_title if title else None) if book_title else one("JT"),
+            "journal_abbrev": one("TA"),
+            "issn": unique(m.group(1) for v in many.get("IS", []) for m in [ISSN.search(v)] if m),
+            "publisher": one("PB"),
+            "year": year,
+            "month": month,
+            "day": day,
+            "volume": one("VI"),
+            "issue": one("IP"),
+            "pages": one("PG"),
+            "doi": ids["doi"][0] if ids.get("doi") else None,
+            "pmid": one("PMID"),
+            "pmcid": one("PMC"),
+            "registry_ids": registry_ids,
+            "abstract": one("AB"),
+            "keywords": unique(many.get("OT", [])),
+            "mesh_terms": mesh,
+            "publication_types": types,
+            "language": one("LA"),
+            "country": one("PL"),
+            "funding": [funding_from_gr(v) for v in many.get("GR", [])],
+            "extra": extra,
+        }
     )
