@@ -10,7 +10,7 @@ The records, their ids and their order are those of ``parse_folder`` followed by
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..dedup.spooled import SpooledDedup
 from ..folder import FileReport, FolderResult
@@ -34,12 +34,19 @@ def spool_outcomes(outcomes: Iterable[tuple[FileReport, list[str]]], dedup: Spoo
     return files
 
 
-def write_deduplicated(outcomes: Iterable[tuple[FileReport, list[str]]], args: argparse.Namespace) -> FolderResult:
+def write_deduplicated(
+    outcomes: Iterable[tuple[FileReport, list[str]]],
+    args: argparse.Namespace,
+    parsed: Callable[[], None] = lambda: None,
+) -> FolderResult:
     """Deduplicate the records of ``outcomes`` (each file's report and record texts, in
-    path order) and write them to ``args.output`` or standard output; returns the file
-    reports and deduplication figures. Temporary files are removed whatever happens."""
+    path order) and write them to ``args.output`` or standard output; ``parsed()`` is
+    called once every file is read, before anything is written (to end a progress line).
+    Returns the file reports and deduplication figures. Temporary files are removed
+    whatever happens."""
     with SpooledDedup() as dedup:
         result = FolderResult(files=spool_outcomes(outcomes, dedup))
+        parsed()
         write_records_as_they_come(dedup.records(), args)
         result.records_written = dedup.records_out
         result.dedup = dedup.summary

@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         elif not args.no_dedup and not args.enrich:  # records kept on disk, not in memory
             from .dedup_output import write_deduplicated
 
-            result = write_deduplicated(iter_folder_texts(args.dirs, options, progress), args)
+            result = write_deduplicated(iter_folder_texts(args.dirs, options, progress), args, progress.close)
         else:
             result = parse_folder(args.dirs, **_folder_kwargs(options), progress=progress)
     finally:
