@@ -95,6 +95,13 @@ def test_chunked_text_is_the_whole_text(fmt: str, count: int) -> None:
     assert "".join(iter_text(records, fmt, chunk=2)) == dumps(records, format=fmt)
 
 
+@pytest.mark.parametrize("fmt", ["bibtex", "csl-json"])
+def test_chunked_writers_that_number_records_want_ids(fmt: str) -> None:
+    with pytest.raises(ValueError, match="need ids"):
+        "".join(iter_text([Record(title="No id")], fmt))
+    assert "".join(iter_text([Record(title="No id")], "ris")) == dumps([Record(title="No id")], format="ris")
+
+
 def test_normalize_writes_what_parse_folder_and_deduplicate_give(tmp_path: Path) -> None:
     from msc_citations.cli import main
     from msc_citations.folder import parse_folder

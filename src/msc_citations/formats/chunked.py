@@ -4,8 +4,8 @@ for the whole list, without holding the list or the text.
 Every format's ``write`` is a fixed head, the records' texts joined by a fixed separator,
 and a fixed tail (or a fixed text for no records), with nothing carried from one record
 to the next; so each chunk is written by the format's own ``write`` and its head and tail
-are cut off. Records must have ids (the writers that give missing ids number them within
-the list they are given).
+are cut off. BibTeX and CSL-JSON records must have ids: those writers give missing ids by
+numbering within the list they are given, which a chunk is not.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ class Frame:
     joiner: str = ""
     tail: str = ""
     empty: str = ""
+    needs_ids: bool = False
 
 
 def _frame(fmt: str) -> Frame | None:
@@ -38,9 +39,9 @@ def _frame(fmt: str) -> Frame | None:
     if name in ("jsonl", "ris", "nbib", "refer"):
         return Frame()
     if name == "bibtex":
-        return Frame(joiner="\n")
+        return Frame(joiner="\n", needs_ids=True)
     if name == "csl-json":
-        return Frame("[\n", ",\n", "\n]\n", "[]\n")
+        return Frame("[\n", ",\n", "\n]\n", "[]\n", needs_ids=True)
     if name == "csv":
         header: str = _module(name).write([])
         return Frame(head=header, empty=header)
@@ -62,6 +63,8 @@ def iter_text(records: Iterable[Record], format: str = "jsonl", chunk: int = CHU
     items = iter(records)
     first = True
     while batch := list(islice(items, chunk)):
+        if frame.needs_ids and not all(r.id for r in batch):
+            raise ValueError(f"{format} records written in chunks need ids")
         body = _body(dumps(batch, format=format), frame)
         yield (frame.head if first else frame.joiner) + body
         first = False
