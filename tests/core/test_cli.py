@@ -94,3 +94,20 @@ def test_bad_arguments_exit_2() -> None:
     proc = run_cli("parse")
     assert proc.returncode == 2
     assert b"usage:" in proc.stderr
+
+
+def test_progress_line_ends_once() -> None:
+    """``normalize`` ends the live line when parsing is done, before writing to standard
+    output, and again (writing nothing) when the run ends."""
+    import io
+
+    from msc_citations.cli.progress import Progress
+    from msc_citations.folder import FileReport
+
+    stream = io.StringIO()
+    progress = Progress(stream, interactive=True)
+    progress(FileReport("a.html", "parsed", records=1), 1, 1)
+    progress.close()
+    progress.close()
+    assert stream.getvalue().count("\n") == 1
+    assert stream.getvalue().endswith("\n")

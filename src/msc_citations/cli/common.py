@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..formats import available_formats, dump, dumps, with_related
+from ..formats.chunked import dump_chunked
 from ..model import Record
 
 
@@ -43,6 +44,18 @@ def write_records(records: Iterable[Record], args: argparse.Namespace) -> None:
         dump(records, Path(args.output), format=args.to)
     else:
         sys.stdout.write(dumps(records, format=args.to))
+        sys.stdout.flush()
+
+
+def write_records_as_they_come(records: Iterable[Record], args: argparse.Namespace) -> None:
+    """:func:`write_records` for records that come one at a time: written as they come
+    (the same bytes), unless ``--with-related`` needs them all first."""
+    if getattr(args, "with_related", False):
+        write_records(records, args)
+    elif args.output and args.output != "-":
+        dump_chunked(records, Path(args.output), format=args.to)
+    else:
+        dump_chunked(records, sys.stdout, format=args.to)
         sys.stdout.flush()
 
 

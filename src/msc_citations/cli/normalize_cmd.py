@@ -13,7 +13,7 @@ from typing import Any
 
 from ..document import DEFAULT_MAX_BYTES
 from ..errors import MscCitationsError
-from ..folder import FolderOptions, FolderResult, iter_folder_keyed, parse_folder, summary_lines
+from ..folder import FolderOptions, FolderResult, iter_folder_keyed, iter_folder_texts, parse_folder, summary_lines
 from ..model import Record
 from .common import add_output_options, write_records
 from .fetch_cmd import add_enrich_options
@@ -85,6 +85,10 @@ def run(args: argparse.Namespace) -> int:
         if can_stream(args):  # each file's records written as they come: nothing held
             files, written = write_streamed(iter_folder_keyed(args.dirs, options, progress), args)
             result = FolderResult(files=files, records_written=written)
+        elif not args.no_dedup and not args.enrich:  # records kept on disk, not in memory
+            from .dedup_output import write_deduplicated
+
+            result = write_deduplicated(iter_folder_texts(args.dirs, options, progress), args, progress.close)
         else:
             result = parse_folder(args.dirs, **_folder_kwargs(options), progress=progress)
     finally:

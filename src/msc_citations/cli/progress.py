@@ -65,7 +65,8 @@ class Progress:
         )
 
     def close(self) -> None:
-        """End the live line."""
+        """End the live line (once: closing again writes nothing)."""
         if self.enabled and self.interactive and self._drawn:
             self.stream.write("\n")
             self.stream.flush()
+            self._drawn = False

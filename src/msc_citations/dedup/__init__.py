@@ -21,6 +21,7 @@ from ..model import Record
 from .engine import Matching, match_table
 from .fuzzy import Windows
 from .merge import merge_with_sources
+from .spooled import SpooledDedup, deduplicate_spooled
 from .studies import link_studies
 from .table import KeyTable, build_table
 
@@ -29,9 +30,11 @@ __all__ = [
     "KeyTable",
     "MaybePair",
     "MergeInfo",
+    "SpooledDedup",
     "Windows",
     "build_table",
     "deduplicate",
+    "deduplicate_spooled",
     "match_table",
 ]
 

@@ -313,6 +313,11 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def add_record(table: KeyTable, rec: Record) -> None:
+    """Add the row of ``rec`` as the next row of ``table`` (as :func:`build_table` would)."""
+    _add(table, len(table), rec)
+
+
 def build_table(records: Sequence[Record]) -> KeyTable:
     """The key table of ``records`` (one pass, no record is copied)."""
     table = KeyTable()

@@ -13,7 +13,7 @@ from ..errors import ParseError
 from ..model import Record
 from ..record_ids import KeyedJson, assign_ids
 from .cache import ParseCache
-from .pool import KEYED, RECORDS, Codec, Guards, run_pool_as
+from .pool import KEYED, RECORDS, TEXT, Codec, Guards, run_pool_as
 from .report import FileReport, FolderResult, summary_lines
 from .walk import FoundFile, walk_inputs
 from .worker import ParseOptions
@@ -26,6 +26,7 @@ __all__ = [
     "ParseOptions",
     "iter_folder",
     "iter_folder_keyed",
+    "iter_folder_texts",
     "parse_folder",
     "summary_lines",
 ]
@@ -105,6 +106,18 @@ def iter_folder_keyed(
     :func:`~msc_citations.record_ids.json_with_id`)."""
     opts = options or FolderOptions()
     return _stream(_found(paths, opts), opts, progress, KEYED)
+
+
+def iter_folder_texts(
+    paths: str | Path | Sequence[str | Path],
+    options: FolderOptions | None = None,
+    progress: ProgressCallback | None = None,
+) -> Iterator[tuple[FileReport, list[str]]]:
+    """:func:`iter_folder` with each record as the JSON text its model is validated from
+    (``Record.model_validate_json(text)`` is the record :func:`iter_folder` gives): for
+    runs that keep records on disk and rebuild them when needed."""
+    opts = options or FolderOptions()
+    return _stream(_found(paths, opts), opts, progress, TEXT)
 
 
 def _found(paths: str | Path | Sequence[str | Path], opts: FolderOptions) -> list[FoundFile]:

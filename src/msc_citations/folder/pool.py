@@ -63,6 +63,9 @@ def _keyed_record(item: KeyedJson) -> Record:
 
 RECORDS: Codec[Record] = Codec(_dump, Record.model_validate_json, _same, _same)
 """Records as models (sent as JSON text, validated again in the parent)."""
+TEXT: Codec[str] = Codec(_dump, _same, _dump, Record.model_validate_json)
+"""Records as their JSON text, validated by the parent when it needs the model: a record
+rebuilt from the same text later is the model the parent built first (for spooling)."""
 KEYED: Codec[KeyedJson] = Codec(keyed_json, _same, keyed_json, _keyed_record)
 """Records as ``(base key, JSON text)`` without ids: for writers of JSON Lines, which need
 no model in the parent (see :func:`~msc_citations.record_ids.json_with_id`)."""
