@@ -104,10 +104,9 @@ _EDGE_PUNCT = re.compile(r"^([^\w(]*)(.*?)([^\w)]*)$", re.S)
 _SPECIAL_BYTES = "".join(ESCAPES).encode()
 _DASH_PAIR = re.compile("--")
 _SPACE_PAIR = re.compile("  ")
-_LONG = 64
-"""From this length on, a two-character search is faster as a pattern than with ``in``."""
-_LONG_SCAN = 256
-"""From this length on, :func:`has_special` looks for each character in turn."""
+_LONG = 200
+"""From this length on, a two-character search is faster as a pattern than with ``in``,
+and a search for the special characters faster as one scan per character."""
 
 
 def has_special(text: str) -> bool:
@@ -115,7 +114,7 @@ def has_special(text: str) -> bool:
     # Dropping the special bytes from the UTF-8 text is one table pass, several times
     # faster than a pattern search on long values (abstracts, note blocks); the special
     # characters are ASCII and no byte of a longer UTF-8 sequence is.
-    if len(text) >= _LONG_SCAN:
+    if len(text) >= _LONG:
         # On long text, a quick scan per special character is faster still.
         return any(char in text for char in ESCAPES)
     if text.isascii():
@@ -152,9 +151,16 @@ def _escape_specials(text: str) -> str:
 
 def escape(text: str) -> str:
     """Escape LaTeX's special characters; ``--`` is split so no reader makes it a dash."""
-    if has_special(text):
+    if len(text) >= _LONG:
+        if has_special(text):
+            text = _escape_specials(text)
+        if _DASH_PAIR.search(text) is not None:
+            text = _DOUBLE_DASH.sub("-{}", text)
+        return text
+    # Most values are short ASCII text: has_special without a call.
+    if len(text.encode().translate(None, _SPECIAL_BYTES)) != len(text) if text.isascii() else has_special(text):
         text = _escape_specials(text)
-    if ("--" in text) if len(text) < _LONG else (_DASH_PAIR.search(text) is not None):
+    if "--" in text:
         text = _DOUBLE_DASH.sub("-{}", text)
     return text
 
