@@ -160,7 +160,7 @@ def _fields(rec: Record, seen: dict[object, str]) -> list[str]:
     if rec.issn:
         out.append("  issn = {" + ", ".join(rec.issn) + "}")
     if rec.keywords:
-        sep = "; " if any("," in k for k in rec.keywords) else ", "
+        sep = "; " if "," in "".join(rec.keywords) else ", "
         out.append("  keywords = {" + escape(sep.join(rec.keywords)) + "}")
     if rec.type == "clinical-trial":
         out.append("  type = {" + TRIAL_REPORT_TYPE + "}")
