@@ -10,6 +10,8 @@ UTF-8; identifiers are written verbatim. Fields without a BibTeX field travel as
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from ..model import Record
@@ -27,7 +29,7 @@ from .bibtex_map import (
 )
 from .bibtex_parse import Entry, parse_entries
 from .common import build_record, cjk_name, date_fields, page_range, pages_fields, split_range
-from .latex import decode, escape, has_special, protect_title
+from .latex import decode, escape, has_double_dash, has_double_space, has_special, protect_title
 from .notes import note_lines, split_notes
 
 NAME = "bibtex"
@@ -51,40 +53,99 @@ def _name(person: Any) -> str:
 
 _SKIP_TYPED = frozenset(NATIVE_FIELDS | {"type"})
 _SKIP_UNTYPED = frozenset(NATIVE_FIELDS)
+_REPEATED = frozenset({"journal", "journal_abbrev", "year", "volume", "issue", "publisher", "language"})
+"""Fields whose values recur across the records of one file: escaped once per value."""
+_VERBATIM, _ESCAPED, _ESCAPED_REPEATED = 0, 1, 2
 _PLAIN = tuple(
-    (f"  {bib} = {{", field, bib in VERBATIM_FIELDS)
+    (
+        f"  {bib} = {{",
+        field,
+        _VERBATIM if bib in VERBATIM_FIELDS else _ESCAPED_REPEATED if field in _REPEATED else _ESCAPED,
+    )
     for bib, field in SCALAR_FIELDS
     if field not in ("title", "month", "pages")
 )
-"""(``  name = {`` opening the field, record field, written verbatim) per plain field."""
-_JOURNAL_OPEN = "  journal = {"
+"""(``  name = {`` opening the field, record field, how its value is written) per plain field."""
 _CONTAINER_OPEN = {rtype: f"  {bib} = {{" for rtype, bib in CONTAINER_FIELD.items()}
+_JOURNAL_OPEN = "  journal = {"
+
+
+def _one_line(value: object) -> str:
+    """The value as text, runs of white space made one space when it spans lines or
+    holds a double space."""
+    text = str(value)
+    if "\n" in text or "\r" in text or has_double_space(text):
+        return " ".join(text.split())
+    return text
+
+
+def _verbatim(value: object) -> str:
+    """An identifier or address: written as it is, without braces (they would end the value)."""
+    text = _one_line(value)
+    return text.replace("{", "").replace("}", "") if "{" in text or "}" in text else text
 
 
 def _authors(people: list[Any]) -> str:
     """The ``author`` value without its outer braces."""
     # The common case, all names split into family and given Latin-script parts with
     # nothing LaTeX gives a meaning to: the names are written as they are.
-    parts: list[str] = []
+    names: list[str] = []
+    spaced = False
     for person in people:
         family, given = person.family, person.given
         if not (family and given and ord(family[0]) < 0x1100):  # a CJK name or a single one
             return " and ".join([_name(p) for p in people])
-        parts.append(family)
-        parts.append(given)
-    joined = "\x00".join(parts)
-    if has_special(joined) or "--" in joined:
+        if " " in family:
+            spaced = True
+        names.append(family + ", " + given)
+    text = " and ".join(names)
+    # The separators hold no special character and no dash, so checking the joined
+    # names checks every name.
+    if has_special(text) or has_double_dash(text):
         return " and ".join([_name(p) for p in people])
-    return " and ".join(
-        [
-            f"{{{family}}}, {given}" if " " in family else f"{family}, {given}"
-            for family, given in zip(parts[::2], parts[1::2], strict=True)
-        ]
-    )
+    if spaced:  # a family name with a space is braced so it is not split
+        return " and ".join(
+            [f"{{{p.family}}}, {p.given}" if " " in p.family else f"{p.family}, {p.given}" for p in people]
+        )
+    return text
 
 
-def _fields(rec: Record) -> list[str]:
-    """The entry's ``  name = value`` lines."""
+_PLAIN_VALUES = itemgetter(*[field for _, field, _ in _PLAIN])
+
+
+def _latex(text: str) -> str:
+    """:func:`.latex.escape`, with no call for a word of letters and digits (most pages,
+    volumes, issues and years), which needs no escaping."""
+    return text if text.isalnum() else escape(text)
+
+
+def _escaped(value: object) -> str:
+    """The value as one line of escaped LaTeX."""
+    text = str(value)
+    # A word of letters and digits (most volumes, issues, years, pages) needs no work.
+    return text if text.isalnum() else escape(_one_line(text))
+
+
+def _plain_fields(values: dict[str, Any], journal_open: str, seen: dict[object, str], out: list[str]) -> None:
+    """Append the one-valued fields' lines (:data:`_PLAIN`) to ``out``; ``seen`` holds the
+    text of repeated values already escaped."""
+    found = _PLAIN_VALUES(values)
+    # Most fields are empty: only the others are looked at.
+    for (opening, field, how), value in zip(compress(_PLAIN, found), compress(found, found), strict=True):
+        if how == _ESCAPED_REPEATED:
+            text = seen.get(value)
+            if text is None:
+                text = seen[value] = _escaped(value)
+        elif how == _ESCAPED:
+            text = _escaped(value)
+        else:
+            text = _verbatim(value)
+        out.append((journal_open if field == "journal" else opening) + text + "}")
+
+
+def _fields(rec: Record, seen: dict[object, str]) -> list[str]:
+    """The entry's ``  name = value`` lines (``seen``: see :func:`_plain_fields`)."""
+    values = rec.__dict__  # the fields' values, read without a call per field
     out: list[str] = []
     if rec.authors:
         out.append("  author = {" + _authors(rec.authors) + "}")
@@ -94,41 +155,36 @@ def _fields(rec: Record) -> list[str]:
         out.append("  month = " + (MONTH_NAMES[rec.month] if 1 <= rec.month <= 12 else str(rec.month)))
     first, last = page_range(rec)
     if first:
-        out.append("  pages = {" + (f"{escape(first)}--{escape(last)}" if last else escape(first)) + "}")
-    journal_open = _CONTAINER_OPEN.get(rec.type, _JOURNAL_OPEN)
-    values = rec.__dict__  # the fields' values, read without a call per field
-    for opening, field, verbatim in _PLAIN:
-        value = values[field]
-        if value:
-            text = str(value)
-            if "\n" in text or "\r" in text or "  " in text:
-                text = " ".join(text.split())
-            text = text.replace("{", "").replace("}", "") if verbatim else escape(text)
-            out.append((journal_open if opening == _JOURNAL_OPEN else opening) + text + "}")
+        out.append("  pages = {" + (f"{_latex(first)}--{_latex(last)}" if last else _latex(first)) + "}")
+    _plain_fields(values, _CONTAINER_OPEN.get(rec.type, _JOURNAL_OPEN), seen, out)
     if rec.issn:
         out.append("  issn = {" + ", ".join(rec.issn) + "}")
     if rec.keywords:
-        sep = "; " if any("," in k for k in rec.keywords) else ", "
+        sep = "; " if "," in "".join(rec.keywords) else ", "
         out.append("  keywords = {" + escape(sep.join(rec.keywords)) + "}")
     if rec.type == "clinical-trial":
         out.append("  type = {" + TRIAL_REPORT_TYPE + "}")
         if rec.registry_ids and not rec.issue:
             out.append("  number = {" + escape(rec.registry_ids[0].id) + "}")
-    typed = BIBTEX_TO_TYPE.get(TYPE_TO_BIBTEX[rec.type]) == rec.type
-    notes = note_lines(rec, _SKIP_TYPED if typed else _SKIP_UNTYPED)
+    notes = note_lines(rec, _SKIP_TYPED if _TYPED[rec.type] else _SKIP_UNTYPED)
     if notes:
         out.append("  note = {" + escape("\n".join(notes)) + "}")
     return out
+
+
+_TYPED = {rtype: BIBTEX_TO_TYPE.get(bib) == rtype for rtype, bib in TYPE_TO_BIBTEX.items()}
+"""Record type -> whether its entry type reads back as it (else the type goes to a note)."""
 
 
 def write(records: list[Record]) -> str:
     """Records as BibTeX entries, one blank line apart; records without an id get one."""
     if any(not r.id for r in records):
         records = assign_ids(records)
+    seen: dict[object, str] = {}
     chunks = []
     for rec in records:
         key = (rec.id or "").translate(_KEY_UNSAFE)
-        body = ",\n".join(_fields(rec))
+        body = ",\n".join(_fields(rec, seen))
         chunks.append(f"@{TYPE_TO_BIBTEX[rec.type]}{{{key},\n{body}\n}}\n")
     return "\n".join(chunks)
 

@@ -174,7 +174,8 @@ def build_record(data: dict[str, Any], where: str) -> Record:
     trial = data.get("trial")
     if trial is not None and not any(v not in (None, [], "") for v in trial.values()):
         data.pop("trial")
-    clean = {k: v for k, v in data.items() if v not in (None, [], "", {})}
+    # A true value is kept without comparing it with each empty value.
+    clean = {k: v for k, v in data.items() if v or v not in (None, [], "", {})}
     try:
         return Record.model_validate(clean)
     except ValidationError as exc:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 from typing import Any
 
@@ -124,10 +125,12 @@ def _lines_for(label: str, value: Any, kind: str) -> list[str]:
 
 Entries = tuple[tuple[str, str, str, str], ...]
 """(label, attribute, kind, ``"label: "`` prefix) per note field to write."""
-Plan = tuple[Entries, Callable[[dict[str, Any]], tuple[Any, ...]], Entries, Callable[[dict[str, Any]], tuple[Any, ...]]]
+Getter = Callable[[dict[str, Any]], tuple[Any, ...]]
+Part = tuple[Entries, Getter, Getter]
+"""Entries, the getter of their values and the getter of their ``int`` values."""
 
 
-def _getter(entries: Entries) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+def _getter(entries: Entries) -> Getter:
     """A function returning, from a model's ``__dict__``, the values of ``entries`` in order."""
     attrs = [attr for _, attr, _, _ in entries]
     if not attrs:
@@ -138,10 +141,14 @@ def _getter(entries: Entries) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
     return itemgetter(*attrs)
 
 
+def _part(entries: list[tuple[str, str, str, str]]) -> Part:
+    # Only values of kind ``int`` can be 0, the one falsy value that is written.
+    return tuple(entries), _getter(tuple(entries)), _getter(tuple(e for e in entries if e[2] == "int"))
+
+
 @lru_cache(maxsize=256)
-def _plan(skip: frozenset[str]) -> Plan:
-    """(record entries, their getter, trial entries, their getter) to write when ``skip``
-    fields are native."""
+def _plan(skip: frozenset[str]) -> tuple[Part, Part]:
+    """The record's and its trial design's entries to write when ``skip`` fields are native."""
     top: list[tuple[str, str, str, str]] = []
     trial: list[tuple[str, str, str, str]] = []
     for label, path, kind in NOTE_FIELDS:
@@ -152,7 +159,7 @@ def _plan(skip: frozenset[str]) -> Plan:
             top.append((label, head, "pages-native", ""))
         elif head not in skip:
             (trial if tail else top).append((label, tail or head, kind, f"{label}: "))
-    return tuple(top), _getter(tuple(top)), tuple(trial), _getter(tuple(trial))
+    return _part(top), _part(trial)
 
 
 def _pages_line(label: str, record: Record) -> list[str]:
@@ -167,25 +174,35 @@ def _pages_line(label: str, record: Record) -> list[str]:
 def note_lines(record: Record, skip: Iterable[str] = ()) -> list[str]:
     """The ``Label: value`` lines for every field of ``record`` not in ``skip`` (top-level
     field names the format carries natively; ``trial`` skips every design field)."""
-    top, top_values, trial_entries, trial_values = _plan(skip if isinstance(skip, frozenset) else frozenset(skip))
+    top, trial = _plan(skip if isinstance(skip, frozenset) else frozenset(skip))
     out: list[str] = []
-    for source, entries, values_of in ((record, top, top_values), (record.trial, trial_entries, trial_values)):
-        if source is None:
-            continue
-        # Field values straight from the model's ``__dict__``: this runs for every record
-        # of every tagged export.
-        for (label, attr, kind, prefix), value in zip(entries, values_of(source.__dict__), strict=True):
-            if not value and value != 0:  # None, "" or []; 0 is a value
-                continue
-            if kind == "str" or kind == "int":  # noqa: PLR1714  (the common case, kept cheap)
-                if attr == "type" and value == "journal-article":
-                    continue
-                out.append(prefix + str(value))
-            elif kind == "pages-native":
-                out += _pages_line(label, record)
-            else:
-                out += _lines_for(label, value, kind)
+    _add_lines(record, record, top, out)
+    if record.trial is not None:
+        _add_lines(record, record.trial, trial, out)
     return out
+
+
+def _add_lines(record: Record, source: Any, part: Part, out: list[str]) -> None:
+    """Append the lines of ``source``'s (the record's or its trial's) entries to ``out``."""
+    entries, values_of, ints_of = part
+    # Field values straight from the model's ``__dict__``: this runs for every record of
+    # every tagged export.
+    values = values_of(source.__dict__)
+    present: Iterable[tuple[tuple[str, str, str, str], Any]]
+    if 0 in ints_of(source.__dict__):
+        present = ((entry, value) for entry, value in zip(entries, values, strict=True) if value or value == 0)
+    else:
+        # Most fields are empty (None, "" or []): only the others are looked at.
+        present = zip(compress(entries, values), compress(values, values), strict=True)
+    for (label, attr, kind, prefix), value in present:
+        if kind == "str" or kind == "int":  # noqa: PLR1714  (the common case, kept cheap)
+            if attr == "type" and value == "journal-article":
+                continue
+            out.append(prefix + str(value))
+        elif kind == "pages-native":
+            out += _pages_line(label, record)
+        else:
+            out += _lines_for(label, value, kind)
 
 
 def _set(data: dict[str, Any], path: str, value: Any, append: bool) -> None:

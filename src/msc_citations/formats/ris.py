@@ -8,6 +8,7 @@ The tag table is :mod:`msc_citations.formats.ris_map`; fields without a tag trav
 from __future__ import annotations
 
 import re
+import string
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -102,22 +103,66 @@ def write(records: list[Record]) -> str:
     return "".join(out)
 
 
-def _entries(text: str) -> list[list[tuple[str, str]]]:
+def _entries(text: str, names: dict[str, str] | None = None) -> list[list[tuple[str, str]]]:
+    """The ``(tag, value)`` fields of each ``TY`` ... ``ER`` entry, continuation lines joined
+    to the value before them; with ``names``, each tag as ``names`` has it."""
     text = text.lstrip("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     text = "\n" + text
     if "\r" in text or any(sep in text for sep in _OTHER_LINE_BREAKS) or _SPACED_TAG_LINE.search(text):
-        return _entries_by_line(text)
-    # Only \n ends a line: one pass of the tag pattern reads every field with the lines
-    # that continue it.
-    return _grouped(
-        (
-            tag,
-            " ".join([part for part in map(str.strip, [value, *more.split("\n")]) if part]) if more else value.strip(),
-        )
-        for tag, value, more in _FIELD.findall(text)
-    )
+        entries = _entries_by_line(text)
+        if names is None:
+            return entries
+        return [[(names.get(tag, tag), value) for tag, value in fields] for fields in entries]
+    # Only \n ends a line: one pass over the lines reads every field with the lines that
+    # continue it.
+    return _split_fields(text.split("\n"), _SAME_NAMES if names is None else names)
+
+
+_TAG_NAMES = [a + b for a in string.ascii_uppercase for b in string.ascii_uppercase + string.digits]
+"""Every two-character tag of a tag line (:data:`_TAG_LINE`)."""
+_SAME_NAMES = {tag: tag for tag in _TAG_NAMES}
+_READ_NAMES = {tag: READ_ALIASES.get(tag, tag) for tag in _TAG_NAMES}
+"""Tag -> the tag the reader reads it as (the dialects' tags mapped to ours)."""
+
+
+def _split_fields(lines: list[str], names: dict[str, str]) -> list[list[tuple[str, str]]]:
+    """:func:`_grouped` fields of lines ended by ``\n`` alone: a tag line (:data:`_TAG_LINE`)
+    and the lines after it that have no tag, which continue its value (blank ones add
+    nothing)."""
+    entries: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] | None = None  # the entry being read
+    last: list[tuple[str, str]] | None = None  # where the last field went (None: dropped)
+    for line in lines:
+        tag = names.get(line[:2])
+        if tag is not None:
+            sep = line[2:6]
+            if sep == "  - ":
+                value = line[6:].strip()
+            elif sep[:3] == " - ":
+                value = line[5:].strip()
+            elif sep in ("  -", " -"):  # the line ends at the dash
+                value = ""
+            else:
+                tag = None
+        if tag is None:  # a line that continues the value before it
+            more = line.strip()
+            if more and last is not None:
+                prev_tag, prev = last[-1]
+                last[-1] = (prev_tag, f"{prev} {more}" if prev else more)
+            continue
+        if tag == "TY":
+            current = last = [("TY", value)]
+            entries.append(current)
+        elif tag == "ER":
+            current = last = None
+        elif current is not None:
+            current.append((tag, value))
+            last = current
+        else:
+            last = None
+    return entries
 
 
 def _grouped(fields: Iterable[tuple[str, str]]) -> list[list[tuple[str, str]]]:
@@ -137,9 +182,6 @@ def _grouped(fields: Iterable[tuple[str, str]]) -> list[list[tuple[str, str]]]:
 
 _OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """Characters other than ``\\n`` and ``\\r`` that end a line for ``str.splitlines``."""
-_FIELD = re.compile(r"\n([A-Z][A-Z0-9]) {1,2}-(?: (.*))?(?=\n|\Z)((?:\n(?![A-Z][A-Z0-9] {1,2}-(?: |\n|\Z)).*)*)")
-"""A tag line (:data:`_TAG_LINE`) and the lines after it that have no tag (they continue
-its value; blank ones add nothing)."""
 _SPACED_TAG_LINE = re.compile(r"\n[A-Z][A-Z0-9] {1,2}-[^\S \n]")
 """A tag line with white space other than a space after the dash, read line by line."""
 
@@ -158,7 +200,10 @@ def _entries_by_line(text: str) -> list[list[tuple[str, str]]]:
     return _grouped(fields)
 
 
-def _db(fields: list[tuple[str, str]]) -> str:
+def _db(fields: list[tuple[str, str]], by_tag: dict[str, list[str]]) -> str:
+    """The database names (``DB`` and ``DP``, in file order), lowercased."""
+    if "DP" not in by_tag:
+        return " ".join(by_tag.get("DB", ())).lower()
     return " ".join(v.lower() for t, v in fields if t in ("DB", "DP"))
 
 
@@ -174,10 +219,10 @@ def _authors(fields: list[tuple[str, str]], by_tag: dict[str, list[str]]) -> lis
     return [p for p in map(person_fields, values) if p is not None]
 
 
-def _pmid_from_an(value: str, fields: list[tuple[str, str]]) -> bool:
+def _pmid_from_an(value: str, fields: list[tuple[str, str]], by_tag: dict[str, list[str]]) -> bool:
     if not _DIGITS.match(value):
         return False
-    db = _db(fields)
+    db = _db(fields, by_tag)
     return not any(name in db for name in NON_PUBMED_DATABASES)
 
 
@@ -204,7 +249,7 @@ _SCALAR_READ = tuple(
 
 
 def _entry_record(fields: list[tuple[str, str]], n: int) -> Record:
-    fields = [(READ_ALIASES.get(t, t), v) for t, v in fields]
+    """The record of an entry's fields, their tags read as :data:`_READ_NAMES` has them."""
     # One pass: every value of each tag, and the first non-empty one (tags in the order
     # their first non-empty value comes).
     by_tag: defaultdict[str, list[str]] = defaultdict(list)
@@ -238,13 +283,8 @@ def _entry_record(fields: list[tuple[str, str]], n: int) -> Record:
     start = first.get("SP")
     data.update(pages_fields(*(_split_sp(start) if start and "EP" not in first else (start, first.get("EP")))))
     _identifiers(first, fields, by_tag, data, extra)
-    notes = by_tag.get("N1", [])
-    pmid_note = next((m.group(1) for m in map(_PMID_NOTE.match, notes) if m), None)
-    if pmid_note and "pmid" not in data:
-        data["pmid"] = pmid_note
-    notes = split_notes([v for v in notes if not _PMID_NOTE.match(v)], data)
-    if notes:
-        extra["N1"] = notes
+    if "N1" in by_tag:
+        _notes(by_tag["N1"], data, extra)
     if extra.get("AN") and extra["AN"][0] in {r["id"] for r in data.get("registry_ids", [])}:
         del extra["AN"]
     for tag in first:
@@ -253,6 +293,16 @@ def _entry_record(fields: list[tuple[str, str]], n: int) -> Record:
     if extra:
         data["extra"] = {"ris": extra}
     return build_record(data, f"RIS record {n}")
+
+
+def _notes(notes: list[str], data: dict[str, Any], extra: dict[str, list[str]]) -> None:
+    """Read the ``N1`` notes into ``data``; the lines that are not ours go to ``extra``."""
+    pmid_note = next((m.group(1) for m in map(_PMID_NOTE.match, notes) if m), None)
+    if pmid_note and "pmid" not in data:
+        data["pmid"] = pmid_note
+    rest = split_notes([v for v in notes if not _PMID_NOTE.match(v)], data)
+    if rest:
+        extra["N1"] = rest
 
 
 def _split_sp(value: str) -> tuple[str, str | None]:
@@ -274,14 +324,14 @@ def _identifiers(
     an = first.get("AN")
     if first.get("PMID"):
         data["pmid"] = first["PMID"]
-    elif an and _pmid_from_an(an, fields):
+    elif an and _pmid_from_an(an, fields, by_tag):
         data["pmid"] = an
     elif an:
         extra.setdefault("AN", []).append(an)
     pmc = first.get("C2", "")
     if not pmc:
         return
-    if _DIGITS.match(pmc) and "scopus" in _db(fields) and "pmid" not in data:
+    if _DIGITS.match(pmc) and "scopus" in _db(fields, by_tag) and "pmid" not in data:
         data["pmid"] = pmc  # Scopus exports the PMID in C2
     elif pmc.upper().startswith("PMC"):
         data["pmcid"] = pmc
@@ -292,4 +342,4 @@ def _identifiers(
 def read(text: str) -> list[Record]:
     """Records from RIS text (any dialect above). Tags we do not map are kept in
     ``extra["ris"]``; a record whose values cannot form a record raises FormatError."""
-    return [_entry_record(fields, n) for n, fields in enumerate(_entries(text), 1)]
+    return [_entry_record(fields, n) for n, fields in enumerate(_entries(text, _READ_NAMES), 1)]
