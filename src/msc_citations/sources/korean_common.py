@@ -118,13 +118,24 @@ def wprim_person(name: str) -> Person:
     >>> wprim_person("Tae Il Kim").literal
     'Tae Il Kim'
     """
-    tokens = name.split()
-    caps = [i for i, t in enumerate(tokens) if _CAPS_TOKEN.match(t) and len(t.strip("'-")) > 1]
-    if len(tokens) >= 2 and len(caps) == 1 and caps[0] in (0, len(tokens) - 1):
-        i = caps[0]
-        given = " ".join(tokens[:i] + tokens[i + 1 :])
-        return Person(family=tokens[i], given=given)
+    parts = caps_name_parts(name)
+    if parts is not None:
+        return Person(family=parts[0], given=parts[1])
     return Person(literal=name.strip())
+
+
+def caps_name_parts(name: str) -> tuple[str, str] | None:
+    """``(family, given)`` of a name whose first or last word alone is in capitals
+    (``Hyun Young KIM``), else ``None``: what :func:`wprim_person` splits."""
+    tokens = name.split()
+    if len(tokens) < 2:
+        return None
+    # isupper() first: it turns down most words before the pattern has to run.
+    caps = [i for i, t in enumerate(tokens) if t.isupper() and _CAPS_TOKEN.match(t) and len(t.strip("'-")) > 1]
+    if len(caps) == 1 and caps[0] in (0, len(tokens) - 1):
+        i = caps[0]
+        return tokens[i], " ".join(tokens[:i] + tokens[i + 1 :])
+    return None
 
 
 def name_parts(person: Person) -> tuple[str, str]:

@@ -42,6 +42,7 @@ from .korean_common import (
     VOLUME_ONLY,
     AuthorBlock,
     attach_affiliations,
+    caps_name_parts,
     first_doi,
     has_hangul,
     korean_alt_title,
@@ -210,7 +211,7 @@ def _result_items(lines: list[str]) -> list[int]:
         names = split_semicolons(lines[i + 1])
         if not names or not VOLUME_ONLY.search(lines[i + 2]):
             continue
-        if sum(1 for name in names if wprim_person(name).family) * 2 >= len(names):
+        if sum(1 for name in names if caps_name_parts(name) is not None) * 2 >= len(names):
             found.append(i)
     return found
 
