@@ -200,7 +200,7 @@ def _head(head: list[str]) -> tuple[str | None, list[Any], str | None, list[str]
     author_line: str | None = None
     affiliations: list[str] = []
     for line in head:
-        if PMID_LABEL.search(line) or PMCID_LABEL.search(line):
+        if "PM" in line and (PMID_LABEL.search(line) or PMCID_LABEL.search(line)):  # "PM": both labels
             continue
         if title is None and author_line is None and _is_name_list(line):
             author_line = line  # the copy lost the title heading; this is the author line

@@ -99,7 +99,8 @@ def pop_email(text: str) -> tuple[str, str | None]:
     >>> pop_email("Department of Neurology, Seoul, Korea. kimsh1@hanyang.ac.kr")
     ('Department of Neurology, Seoul, Korea', 'kimsh1@hanyang.ac.kr')
     """
-    found = list(EMAIL.finditer(text))
+    # Without an "@" there is no address: skip the search, which tries every position.
+    found = list(EMAIL.finditer(text)) if "@" in text else []
     if not found:
         return text.strip(), None
     m = found[-1]
