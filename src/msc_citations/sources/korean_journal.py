@@ -77,6 +77,8 @@ AFFILIATION_WORDS = re.compile(
     r"\b(?:Department|University|Hospital|Institute|College|Center|Centre|School|Laboratory|Division|Clinic)\b"
 )
 _NAME_SEP = re.compile(r"\s+,\s*|\s*;\s*")
+_NAME_COMMA = re.compile(r",\s+(?=\D)")
+"""The comma between two names (``Oh Young Bang1,2, Eun Hee Kim2``), not between numbers."""
 
 
 class KoreanJournalSource(BaseSource):
@@ -267,7 +269,7 @@ def _head(fields: dict[str, Any], head: list[str], extra: dict[str, Any]) -> Non
 
 def _is_label_line(line: str) -> bool:
     labels = (DOI_LABEL, PUBLISHED_ONLINE, ELECTRONIC_DATE, CORRESPONDING, RECEIVED)
-    if PMID_LABEL.search(line) or PMCID_LABEL.search(line):
+    if "PM" in line and (PMID_LABEL.search(line) or PMCID_LABEL.search(line)):  # "PM": both labels
         return True
     return line == "Article information" or any(p.match(line) for p in labels) or bool(parse_citation_line(line))
 
@@ -281,7 +283,7 @@ def _author_line(block: AuthorBlock, line: str) -> None:
             block.people.append(Person(family=family.strip() or None, given=given.strip() or None))
             block.refs.append([])
         return
-    for part in re.split(r",\s+(?=\D)", line.strip()):
+    for part in _NAME_COMMA.split(line.strip()):
         name, refs = split_refs(part)
         block.people.append(Person(literal=name.rstrip("*")))
         block.refs.append(refs)
