@@ -248,9 +248,9 @@ def read_header(header: list[str], affiliation_lines: list[str], facts: PageFact
             continue
         if low in PUBLICATION_TYPE_BADGES:
             facts.publication_types.append(line)
-        elif DOI.match(line) or EPUB.search(line) or low.startswith(AHEAD):
+        elif DOI.match(line) or ("Epub " in line and EPUB.search(line)) or low.startswith(AHEAD):
             _notes(line, facts)
-        elif _identifiers(line, facts):
+        elif ":" in line and _identifiers(line, facts):  # every identifier label ends in ":"
             continue
         elif SUMMARY.match(line):
             _summary(line, facts, have_authors=bool(author_lines))
