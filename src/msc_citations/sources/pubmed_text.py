@@ -252,7 +252,7 @@ def read_header(header: list[str], affiliation_lines: list[str], facts: PageFact
             _notes(line, facts)
         elif ":" in line and _identifiers(line, facts):  # every identifier label ends in ":"
             continue
-        elif SUMMARY.match(line):
+        elif may_be_summary(line) and SUMMARY.match(line):
             _summary(line, facts, have_authors=bool(author_lines))
         elif facts.title is None and (i > cited >= 0 or (cited < 0 and _looks_like_title(line))):
             facts.title = line
@@ -263,6 +263,14 @@ def read_header(header: list[str], affiliation_lines: list[str], facts: PageFact
         facts.authors_complete = None
     elif numbered:
         facts.extra["affiliations"] = list(numbered.values())
+
+
+def may_be_summary(line: str) -> bool:
+    """Cheap necessary conditions of :data:`SUMMARY`: its first part holds no "." and is
+    followed by ". "; the journal, a "." and the date follow, and at most one final "."
+    (2 or 3 in all)."""
+    dot = line.find(".")
+    return dot >= 2 and line[dot + 1 : dot + 2] == " " and 2 <= line.count(".") <= 3
 
 
 def _summary(line: str, facts: PageFacts, *, have_authors: bool) -> None:
