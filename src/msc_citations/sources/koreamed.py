@@ -64,6 +64,7 @@ HEADINGS: dict[str, str] = {
     "export copy": "stop",
 }
 """Section headings of a KoreaMed page (lower-cased) -> the section they open."""
+_LONGEST_HEADING = max(map(len, HEADINGS))
 
 FOOTER_MARKERS: tuple[str, ...] = ("Korean Association of Medical Journal Editors", "koreamed@kamje.or.kr")
 LAYOUT_MARKERS: tuple[str, ...] = ("MeSH Terms", "Full Text Links", "Journal Browser", "Similar articles")
@@ -181,7 +182,12 @@ def _sections(lines: list[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"head": []}
     current = "head"
     for line in lines:
-        key = HEADINGS.get(line.lower().strip(" :"))
+        # A line longer than every heading is one only if " :" is stripped from an end:
+        # the long lines of the abstract are not lower-cased.
+        if len(line) <= _LONGEST_HEADING or line[0] in " :" or line[-1] in " :":
+            key = HEADINGS.get(line.lower().strip(" :"))
+        else:
+            key = None
         if line.startswith("Copyright ©"):
             key = "stop"
         if key is not None:
