@@ -68,6 +68,9 @@ LABELS: dict[str, str] = {
 """WPRIM labels (lower-cased, without ``- `` and ``:``) -> internal field names."""
 
 AUTHOR_INFORMATION = "Author Information"
+LABEL_STARTS = "-Aa"
+"""How a label line starts (``- Author:``, ``Abstract:``; no other letter lower-cases to
+``a``): other lines are not looked at further."""
 LABEL_LINE = re.compile(
     r"^-?\s*(?P<label>Author|Publication Type|Keywords|MeSH|From|Country|Language|Abstract|Vernacular Title)"
     r"\s*:?\s*(?P<value>.*)$",
@@ -116,7 +119,12 @@ class WprimSource(BaseSource):
         issues: list[ParseIssue] = []
         lines = doc.lines
         start = next(
-            (i for i, line in enumerate(lines) if (label := _label(line)) is not None and label[0] == "authors"), -1
+            (
+                i
+                for i, line in enumerate(lines)
+                if line[:1] in LABEL_STARTS and (label := _label(line)) is not None and label[0] == "authors"
+            ),
+            -1,
         )
         if start < 0:
             records = self._results(doc, issues)
@@ -231,7 +239,7 @@ def _join_label_lines(lines: list[str]) -> str | None:
 def _label(line: str) -> tuple[str, str] | None:
     """The field a label line opens and the text after the label, else ``None``."""
     # A slice, not the whole line, is lower-cased: abstract lines are long.
-    if not line.startswith("-") and line[:9].lower() != "abstract:":
+    if not line.startswith("-") and (line[:1] not in "Aa" or line[:9].lower() != "abstract:"):
         return None
     m = LABEL_LINE.match(line)
     if not m:
@@ -250,7 +258,7 @@ def _collect_fields(lines: list[str]) -> dict[str, list[str]]:
             current = "affiliations"
             fields.setdefault(current, [])
             continue
-        label = _label(line)
+        label = _label(line) if line[:1] in LABEL_STARTS else None
         if label is not None:
             current = label[0]
             value = label[1].strip()
