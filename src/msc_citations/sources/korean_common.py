@@ -233,8 +233,10 @@ def _own_copy(person: Person) -> Person:
 def attach_affiliations(block: AuthorBlock, extra: dict[str, object]) -> list[Person]:
     """People with their affiliations and e-mail: numbered affiliations go to the authors
     that reference them; an e-mail goes to the author it names; what cannot be placed is
-    kept in ``extra`` (``affiliations``, ``emails``)."""
-    people = [_own_copy(p) for p in block.people]
+    kept in ``extra`` (``affiliations``, ``emails``). The block is not changed: an author
+    is copied before anything is added to it (an author left as is is not copied)."""
+    people = list(block.people)
+    owned: set[int] = set()
     emails: list[str] = []
     texts: dict[str, str] = {}
     for num, text in block.affiliations.items():
@@ -249,14 +251,14 @@ def attach_affiliations(block: AuthorBlock, extra: dict[str, object]) -> list[Pe
         if email:
             emails.append(email)
     referenced: set[str] = set()
-    for person, refs in zip(people, block.refs, strict=False):
+    for i, refs in enumerate(block.refs[: len(people)]):
         for ref in refs:
             if ref in texts:
-                person.affiliations.append(texts[ref])
+                _owned(people, owned, i).affiliations.append(texts[ref])
                 referenced.add(ref)
     if len(people) == 1 and not people[0].affiliations:
         # A single author holds every affiliation the page lists.
-        people[0].affiliations.extend([*texts.values(), *loose])
+        _owned(people, owned, 0).affiliations.extend([*texts.values(), *loose])
         referenced.update(texts)
         loose = []
     unplaced = [t for n, t in texts.items() if n not in referenced] + loose
@@ -267,12 +269,20 @@ def attach_affiliations(block: AuthorBlock, extra: dict[str, object]) -> list[Pe
     for email in emails:
         owner = _owner(email, keys)
         if owner is not None and people[owner].email is None:
-            people[owner].email = email
+            _owned(people, owned, owner).email = email
         else:
             stray.append(email)
     if stray:
         extra["emails"] = stray
     return people
+
+
+def _owned(people: list[Person], owned: set[int], i: int) -> Person:
+    """``people[i]``, replaced by its own copy the first time it is to be changed."""
+    if i not in owned:
+        people[i] = _own_copy(people[i])
+        owned.add(i)
+    return people[i]
 
 
 def parse_citation_line(line: str) -> dict[str, str] | None:
