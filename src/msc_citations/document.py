@@ -108,7 +108,7 @@ def _declared_encoding(head: bytes) -> str | None:
 
 def _looks_utf16(data: bytes) -> str | None:
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 4 or 0 not in sample:  # no NUL byte: no UTF-16 (a fast scan, no slicing)
         return None
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)

@@ -86,7 +86,7 @@ class EuropePmcSource(BaseSource):
         hits = sum(marker in head for marker in MARKERS) + 2 * own_address
         if hits < 2:
             return 0.0
-        cited = any(CITATION.match(line) for line in lines)
+        cited = any(CITATION.match(line) for line in lines if ", " in line)  # ", ": in every citation line
         return min(0.95, 0.5 + 0.1 * hits + 0.2 * cited)
 
     def parse(self, doc: Document) -> ParseResult:
@@ -94,7 +94,7 @@ class EuropePmcSource(BaseSource):
         lines = _lines(doc)
         record = self.new_record(doc)
         issues: list[ParseIssue] = []
-        cite_at = next((i for i, line in enumerate(lines) if CITATION.match(line)), None)
+        cite_at = next((i for i, line in enumerate(lines) if ", " in line and CITATION.match(line)), None)
         if cite_at is None:
             issues.append(ParseIssue("no citation line (Journal, date, volume(issue):pages)", field="journal"))
             _read_head(lines, record, issues)

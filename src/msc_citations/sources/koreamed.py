@@ -64,6 +64,7 @@ HEADINGS: dict[str, str] = {
     "export copy": "stop",
 }
 """Section headings of a KoreaMed page (lower-cased) -> the section they open."""
+_LONGEST_HEADING = max(map(len, HEADINGS))
 
 FOOTER_MARKERS: tuple[str, ...] = ("Korean Association of Medical Journal Editors", "koreamed@kamje.or.kr")
 LAYOUT_MARKERS: tuple[str, ...] = ("MeSH Terms", "Full Text Links", "Journal Browser", "Similar articles")
@@ -181,7 +182,12 @@ def _sections(lines: list[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"head": []}
     current = "head"
     for line in lines:
-        key = HEADINGS.get(line.lower().strip(" :"))
+        # A line longer than every heading is one only if " :" is stripped from an end:
+        # the long lines of the abstract are not lower-cased.
+        if len(line) <= _LONGEST_HEADING or line[0] in " :" or line[-1] in " :":
+            key = HEADINGS.get(line.lower().strip(" :"))
+        else:
+            key = None
         if line.startswith("Copyright ©"):
             key = "stop"
         if key is not None:
@@ -200,7 +206,7 @@ def _head(head: list[str]) -> tuple[str | None, list[Any], str | None, list[str]
     author_line: str | None = None
     affiliations: list[str] = []
     for line in head:
-        if PMID_LABEL.search(line) or PMCID_LABEL.search(line):
+        if "PM" in line and (PMID_LABEL.search(line) or PMCID_LABEL.search(line)):  # "PM": both labels
             continue
         if title is None and author_line is None and _is_name_list(line):
             author_line = line  # the copy lost the title heading; this is the author line

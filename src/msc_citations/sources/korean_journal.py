@@ -64,6 +64,9 @@ PUBLISHED_ONLINE = re.compile(r"^Published online:?\s*(?P<date>.+?)\.?$", re.I)
 ELECTRONIC_DATE = re.compile(r"^Publication date \(electronic\)\s*:\s*(?P<date>.+)$", re.I)
 CORRESPONDING = re.compile(r"^Corresponding author\s*:\s*(?P<text>.+)$", re.I)
 RECEIVED = re.compile(r"^Received\b", re.I)
+LABEL_INITIALS = "DdPpCcRr"
+"""The letters the labels above start with (each matches only its two cases): other lines
+are not tried against them."""
 KEYWORDS = re.compile(r"^(?:Key\s*words|Keywords|중심\s*단어|주요어)\s*:\s*(?P<value>.+)$", re.I)
 ABSTRACT_HEADINGS: frozenset[str] = frozenset({"abstract", "trans abstract", "요약", "초록", "국문초록"})
 STOP_HEADINGS: frozenset[str] = frozenset(
@@ -77,6 +80,8 @@ AFFILIATION_WORDS = re.compile(
     r"\b(?:Department|University|Hospital|Institute|College|Center|Centre|School|Laboratory|Division|Clinic)\b"
 )
 _NAME_SEP = re.compile(r"\s+,\s*|\s*;\s*")
+_NAME_COMMA = re.compile(r",\s+(?=\D)")
+"""The comma between two names (``Oh Young Bang1,2, Eun Hee Kim2``), not between numbers."""
 
 
 class KoreanJournalSource(BaseSource):
@@ -208,6 +213,8 @@ def _labels(fields: dict[str, Any], lines: list[str], extra: dict[str, Any]) -> 
             year=int(cite["year"]), volume=cite.get("volume"), issue=cite.get("issue"), pages=cite.get("pages")
         )
     for line in lines:
+        if line[:1] not in LABEL_INITIALS:
+            continue
         if m := DOI_LABEL.match(line):
             doi = first_doi([m.group("doi") or ""])
             if doi:
@@ -267,9 +274,11 @@ def _head(fields: dict[str, Any], head: list[str], extra: dict[str, Any]) -> Non
 
 def _is_label_line(line: str) -> bool:
     labels = (DOI_LABEL, PUBLISHED_ONLINE, ELECTRONIC_DATE, CORRESPONDING, RECEIVED)
-    if PMID_LABEL.search(line) or PMCID_LABEL.search(line):
+    if "PM" in line and (PMID_LABEL.search(line) or PMCID_LABEL.search(line)):  # "PM": both labels
         return True
-    return line == "Article information" or any(p.match(line) for p in labels) or bool(parse_citation_line(line))
+    if line[:1] in LABEL_INITIALS and any(p.match(line) for p in labels):
+        return True
+    return line == "Article information" or bool(parse_citation_line(line))
 
 
 def _author_line(block: AuthorBlock, line: str) -> None:
@@ -281,7 +290,7 @@ def _author_line(block: AuthorBlock, line: str) -> None:
             block.people.append(Person(family=family.strip() or None, given=given.strip() or None))
             block.refs.append([])
         return
-    for part in re.split(r",\s+(?=\D)", line.strip()):
+    for part in _NAME_COMMA.split(line.strip()):
         name, refs = split_refs(part)
         block.people.append(Person(literal=name.rstrip("*")))
         block.refs.append(refs)

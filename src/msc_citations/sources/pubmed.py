@@ -19,7 +19,7 @@ from .pubmed_common import pubmed_url
 from .pubmed_html import read_page_html
 from .pubmed_labels import CITATION, SUMMARY
 from .pubmed_medline import parse_medline, split_records
-from .pubmed_text import PageFacts, read_citation, read_page_text
+from .pubmed_text import PageFacts, may_be_summary, read_citation, read_page_text
 from .pubmed_xml import ROOT_TAGS, parse_pubmed_xml
 
 PUBMED_HOSTS: tuple[str, ...] = ("pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov/pubmed")
@@ -143,13 +143,6 @@ def _markers_seen(text: str, markers: tuple[str, ...], needed: int) -> bool:
     return False
 
 
-def _may_be_summary(line: str) -> bool:
-    # Cheap necessary conditions of SUMMARY: its first part holds no "." and is followed by
-    # ". "; the journal, a "." and the date follow, and at most one final "." (2 or 3 in all).
-    dot = line.find(".")
-    return dot >= 2 and line[dot + 1 : dot + 2] == " " and 2 <= line.count(".") <= 3
-
-
 def _detect_page(doc: Document) -> float:
     lines = doc.lines[:DETECT_LINES]
     text = "\n".join(lines)
@@ -161,7 +154,7 @@ def _detect_page(doc: Document) -> float:
         for line in lines[:60]
         if ("19" in line or "20" in line or "18" in line) and CITATION.match(line)
     )
-    summary = any(SUMMARY.match(line) for line in lines if ". " in line and _may_be_summary(line))
+    summary = any(SUMMARY.match(line) for line in lines if ". " in line and may_be_summary(line))
     score = 0.15 * hits + 0.2 * ids + 0.2 * cited + 0.25 * summary
     if hits == 0 and not summary:
         score = min(score, 0.4 if ids and cited else 0.2)

@@ -105,18 +105,25 @@ def heading_of(line: str) -> str | None:
     return SECTION_HEADINGS.get(line.lower().rstrip(":").strip())
 
 
-def _clean(lines: list[str]) -> list[str]:
+def _clean(lines: list[str]) -> list[tuple[str, str]]:
     """Lines squashed, blank and furniture lines dropped, and the 'Display options' format
     menu (``Format`` / ``Abstract`` / ``PubMed`` / ``PMID``) removed so that its
-    ``Abstract`` is not taken for the abstract's heading."""
-    kept = [line for line in (squash(raw) for raw in lines) if line and not is_furniture(line)]
-    out: list[str] = []
-    for i, line in enumerate(kept):
-        following = kept[i + 1].lower() if i + 1 < len(kept) else ""
-        if line.lower() in FORMAT_MENU and (following in FORMAT_MENU or following in MENU_FOLLOWERS):
+    ``Abstract`` is not taken for the abstract's heading; each line with its lower case."""
+    kept: list[tuple[str, str]] = []
+    for raw in lines:
+        line = " ".join(raw.split())  # squash, inlined: this runs for every line of the page
+        if not line:
             continue
-        out.append(line)
-    return out
+        low = line.lower()
+        if low not in BANNER_LINES and not low.startswith(BANNER_PREFIXES):
+            kept.append((line, low))
+    last = len(kept) - 1
+    return [
+        pair
+        for i, pair in enumerate(kept)
+        if pair[1] not in FORMAT_MENU
+        or not (i < last and (kept[i + 1][1] in FORMAT_MENU or kept[i + 1][1] in MENU_FOLLOWERS))
+    ]
 
 
 def split_blocks(lines: list[str]) -> tuple[list[str], list[str], dict[str, list[list[str]]]]:
@@ -127,8 +134,8 @@ def split_blocks(lines: list[str]) -> tuple[list[str], list[str], dict[str, list
     blocks: dict[str, list[list[str]]] = {}
     current: list[str] | None = None
     in_affiliations = False
-    for line in _clean(lines):
-        kind = heading_of(line)
+    for line, low in _clean(lines):
+        kind = SECTION_HEADINGS.get(low.rstrip(":").strip())  # heading_of, the lower case known
         if kind == "affiliations":
             in_affiliations = True
             continue
@@ -209,7 +216,7 @@ def _authors(text: str, affiliations: dict[str, str]) -> list[Person]:
     """``Oh Young Bang 1 2 , Jin Soo Lee 3`` -> people with their numbered affiliations."""
     people: list[Person] = []
     for part in text.split(","):
-        part = squash(part)
+        part = " ".join(part.split())  # squash, inlined
         m = AUTHOR.match(part)
         if not part or not m:
             if part.replace(" ", "").isdigit() and people:
@@ -241,11 +248,11 @@ def read_header(header: list[str], affiliation_lines: list[str], facts: PageFact
             continue
         if low in PUBLICATION_TYPE_BADGES:
             facts.publication_types.append(line)
-        elif DOI.match(line) or EPUB.search(line) or low.startswith(AHEAD):
+        elif DOI.match(line) or ("Epub " in line and EPUB.search(line)) or low.startswith(AHEAD):
             _notes(line, facts)
-        elif _identifiers(line, facts):
+        elif ":" in line and _identifiers(line, facts):  # every identifier label ends in ":"
             continue
-        elif SUMMARY.match(line):
+        elif may_be_summary(line) and SUMMARY.match(line):
             _summary(line, facts, have_authors=bool(author_lines))
         elif facts.title is None and (i > cited >= 0 or (cited < 0 and _looks_like_title(line))):
             facts.title = line
@@ -256,6 +263,14 @@ def read_header(header: list[str], affiliation_lines: list[str], facts: PageFact
         facts.authors_complete = None
     elif numbered:
         facts.extra["affiliations"] = list(numbered.values())
+
+
+def may_be_summary(line: str) -> bool:
+    """Cheap necessary conditions of :data:`SUMMARY`: its first part holds no "." and is
+    followed by ". "; the journal, a "." and the date follow, and at most one final "."
+    (2 or 3 in all)."""
+    dot = line.find(".")
+    return dot >= 2 and line[dot + 1 : dot + 2] == " " and 2 <= line.count(".") <= 3
 
 
 def _summary(line: str, facts: PageFacts, *, have_authors: bool) -> None:

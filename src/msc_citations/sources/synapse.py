@@ -216,8 +216,8 @@ def _head(fields: dict[str, Any], head: list[str], extra: dict[str, Any]) -> Non
     for line in head:
         if DOI_LINE.match(line):
             fields["doi"] = first_doi([line]) or fields.get("doi")
-        elif PMID_LABEL.search(line) or PMCID_LABEL.search(line):
-            continue  # read by pubmed_ids
+        elif "PM" in line and (PMID_LABEL.search(line) or PMCID_LABEL.search(line)):
+            continue  # read by pubmed_ids ("PM": in both labels, tested first as most lines lack it)
         elif line.startswith(PUBLISHED_ONLINE):
             extra["published_online"] = line.removeprefix(PUBLISHED_ONLINE).strip(" :.")
         elif line.startswith("Copyright ©"):

@@ -12,6 +12,7 @@ are kept in ``extra`` as ``wos_<tag>``, so nothing of the export is lost.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from ..document import Document, DocumentKind
@@ -70,17 +71,17 @@ def split_records(text: str) -> list[dict[str, list[str]]]:
     records: list[dict[str, list[str]]] = []
     current: dict[str, list[str]] = {}
     tag = ""
+    values: list[str] = []  # the values of ``tag``
+    listed = False  # whether ``tag`` is a list tag
     lines = 0
     for raw in text.splitlines():
         line = raw.rstrip()
-        if line.startswith("   ") and tag:
-            value = line.strip()
-            if not value:
-                continue
-            if tag in LIST_TAGS:
-                current[tag].append(value)
+        if tag and line.startswith("   "):
+            value = line.lstrip()  # never empty: the line was right-stripped
+            if listed:
+                values.append(value)
             else:
-                current[tag][-1] = f"{current[tag][-1]} {value}"
+                values[-1] = f"{values[-1]} {value}"
             continue
         if line in ("ER", "EF") or line.startswith("ER "):
             if current:
@@ -97,31 +98,38 @@ def split_records(text: str) -> list[dict[str, list[str]]]:
         if tag in ("FN", "VR"):
             tag = ""
             continue
-        current.setdefault(tag, []).append(m.group(2).strip())
+        values = current.setdefault(tag, [])
+        values.append(m.group(2).strip())
+        listed = tag in LIST_TAGS
     if current:
         records.append(current)  # a copy cut before its ER still gives what it holds
     return records
 
 
-def _person(name: str) -> Person:
+def _person(name: str, affiliations: list[str], corresponding: bool | None, orcid: str | None) -> Person:
     family, _, given = name.partition(",")
     if not given:
-        return Person(literal=name.strip())
-    return Person(family=family.strip(), given=given.strip())
+        return Person(literal=name.strip(), affiliations=affiliations, corresponding=corresponding, orcid=orcid)
+    return Person(
+        family=family.strip(), given=given.strip(), affiliations=affiliations, corresponding=corresponding, orcid=orcid
+    )
 
 
+_KEY_GAPS = re.compile(r"[\s.]+")
+
+
+@lru_cache(maxsize=4096)  # the same names recur in every address and reprint line
 def _key(name: str) -> str:
-    return re.sub(r"[\s.]+", " ", name).strip().casefold()
+    return _KEY_GAPS.sub(" ", name).strip().casefold()
 
 
 def _authors(fields: dict[str, list[str]]) -> list[Person]:
     full = fields.get("AF") or fields.get("BF") or []
     short = fields.get("AU") or fields.get("BA") or []
     names = full or short
-    people = [_person(n) for n in names]
     index = {_key(n): i for i, n in enumerate(names)}
-    index.update({_key(n): i for i, n in enumerate(short) if i < len(people)})
-    affiliations: list[list[str]] = [[] for _ in people]
+    index.update({_key(n): i for i, n in enumerate(short) if i < len(names)})
+    affiliations: list[list[str]] = [[] for _ in names]
     for line in fields.get("C1", []):
         m = ADDRESS.match(line)
         if m is None:
@@ -144,14 +152,8 @@ def _authors(fields: dict[str, list[str]]) -> list[Person]:
         if m and (i := index.get(_key(name))) is not None:
             orcids[i] = m.group()
     return [
-        p.model_copy(
-            update={
-                "affiliations": affiliations[i],
-                "corresponding": True if i in corresponding else None,
-                "orcid": orcids.get(i),
-            }
-        )
-        for i, p in enumerate(people)
+        _person(name, affiliations[i], True if i in corresponding else None, orcids.get(i))
+        for i, name in enumerate(names)
     ]
 
 

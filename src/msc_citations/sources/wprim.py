@@ -42,6 +42,7 @@ from .korean_common import (
     VOLUME_ONLY,
     AuthorBlock,
     attach_affiliations,
+    caps_name_parts,
     first_doi,
     has_hangul,
     korean_alt_title,
@@ -67,6 +68,9 @@ LABELS: dict[str, str] = {
 """WPRIM labels (lower-cased, without ``- `` and ``:``) -> internal field names."""
 
 AUTHOR_INFORMATION = "Author Information"
+LABEL_STARTS = "-Aa"
+"""How a label line starts (``- Author:``, ``Abstract:``; no other letter lower-cases to
+``a``): other lines are not looked at further."""
 LABEL_LINE = re.compile(
     r"^-?\s*(?P<label>Author|Publication Type|Keywords|MeSH|From|Country|Language|Abstract|Vernacular Title)"
     r"\s*:?\s*(?P<value>.*)$",
@@ -114,7 +118,14 @@ class WprimSource(BaseSource):
         """One record from the page's labelled fields."""
         issues: list[ParseIssue] = []
         lines = doc.lines
-        start = next((i for i, line in enumerate(lines) if _label(line) == "authors"), -1)
+        start = next(
+            (
+                i
+                for i, line in enumerate(lines)
+                if line[:1] in LABEL_STARTS and (label := _label(line)) is not None and label[0] == "authors"
+            ),
+            -1,
+        )
         if start < 0:
             records = self._results(doc, issues)
             if records:
@@ -208,7 +219,7 @@ def _result_items(lines: list[str]) -> list[int]:
         names = split_semicolons(lines[i + 1])
         if not names or not VOLUME_ONLY.search(lines[i + 2]):
             continue
-        if sum(1 for name in names if wprim_person(name).family) * 2 >= len(names):
+        if sum(1 for name in names if caps_name_parts(name) is not None) * 2 >= len(names):
             found.append(i)
     return found
 
@@ -225,13 +236,16 @@ def _join_label_lines(lines: list[str]) -> str | None:
     return "\n".join(parts).strip() or None
 
 
-def _label(line: str) -> str | None:
-    if not line.startswith("-") and not line.lower().startswith("abstract:"):
+def _label(line: str) -> tuple[str, str] | None:
+    """The field a label line opens and the text after the label, else ``None``."""
+    # A slice, not the whole line, is lower-cased: abstract lines are long.
+    if not line.startswith("-") and (line[:1] not in "Aa" or line[:9].lower() != "abstract:"):
         return None
     m = LABEL_LINE.match(line)
     if not m:
         return None
-    return LABELS.get(m.group("label").lower())
+    key = LABELS.get(m.group("label").lower())
+    return None if key is None else (key, m.group("value"))
 
 
 def _collect_fields(lines: list[str]) -> dict[str, list[str]]:
@@ -244,11 +258,10 @@ def _collect_fields(lines: list[str]) -> dict[str, list[str]]:
             current = "affiliations"
             fields.setdefault(current, [])
             continue
-        key = _label(line)
-        if key is not None:
-            current = key
-            m = LABEL_LINE.match(line)
-            value = m.group("value").strip() if m else ""
+        label = _label(line) if line[:1] in LABEL_STARTS else None
+        if label is not None:
+            current = label[0]
+            value = label[1].strip()
             fields.setdefault(current, [])
             if value:
                 fields[current].append(value)
@@ -263,10 +276,8 @@ def _author_block(author_lines: list[str], affiliation_lines: list[str]) -> Auth
     block = AuthorBlock()
     tokens: list[str] = []
     for line in author_lines:
-        tokens.extend(t.strip() for t in re.split(r"(;)", line) if t.strip())
+        tokens.extend(t.strip() for t in line.split(";") if t.strip())
     for token in tokens:
-        if token == ";":
-            continue
         if _NUMBER_LINE.match(token) and block.people:
             block.refs[-1].extend(r.strip() for r in token.split(","))
             continue
