@@ -41,8 +41,8 @@ _KEY_UNSAFE = str.maketrans(dict.fromkeys(" \t\n,{}()\"#%'=~\\", "_"))
 
 def _name(person: Any) -> str:
     whole = cjk_name(person)
-    if whole:
-        return "{" + escape(whole) + "}"
+    if whole:  # Han, Hangul and kana only: nothing to escape
+        return "{" + whole + "}"
     if person.family and person.given:
         family = escape(person.family)
         if " " in person.family:
