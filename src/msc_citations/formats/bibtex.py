@@ -183,7 +183,10 @@ def write(records: list[Record]) -> str:
     # The whole file is one list of pieces joined once: no string per field or per entry.
     out: list[str] = []
     for rec in records:
-        out.append(f"@{TYPE_TO_BIBTEX[rec.type]}{{{(rec.id or '').translate(_KEY_UNSAFE)}")
+        key = rec.id or ""
+        if not key.isalnum():  # letters and digits (most keys) are safe: no translation
+            key = key.translate(_KEY_UNSAFE)
+        out.append(f"@{TYPE_TO_BIBTEX[rec.type]}{{{key}")
         start = len(out)
         _fields(rec, seen, out)
         if len(out) == start:  # an entry without fields
