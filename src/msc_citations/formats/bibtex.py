@@ -81,7 +81,9 @@ def _one_line(value: object) -> str:
 
 def _verbatim(value: object) -> str:
     """An identifier or address: written as it is, without braces (they would end the value)."""
-    text = _one_line(value)
+    text = str(value)
+    if " " in text or "\n" in text or "\r" in text:  # identifiers seldom hold white space
+        text = _one_line(text)
     return text.replace("{", "").replace("}", "") if "{" in text or "}" in text else text
 
 
