@@ -128,24 +128,34 @@ def _escaped(value: object) -> str:
     return text if text.isalnum() else escape(_one_line(text))
 
 
-def _plain_fields(values: dict[str, Any], journal_open: str, seen: dict[object, str], out: list[str]) -> None:
+Seen = dict[str, dict[object, str]]
+"""Field opening -> value -> the whole field as written, for the :data:`_REPEATED` fields."""
+
+
+def _seen() -> Seen:
+    """An empty :data:`Seen` for one file."""
+    openings = [opening for opening, field, _ in _PLAIN if field in _REPEATED]
+    return {opening: {} for opening in [*openings, *_CONTAINER_OPEN.values()]}
+
+
+def _plain_fields(values: dict[str, Any], journal_open: str, seen: Seen, out: list[str]) -> None:
     """Append the one-valued fields (:data:`_PLAIN`) to ``out``, in pieces; ``seen`` holds
-    the text of repeated values already escaped."""
+    the repeated fields already written."""
     found = _PLAIN_VALUES(values)
     # Most fields are empty: only the others are looked at.
     for (opening, field, how), value in zip(compress(_PLAIN, found), compress(found, found), strict=True):
         if how == _ESCAPED_REPEATED:
-            text = seen.get(value)
-            if text is None:
-                text = seen[value] = _escaped(value)
-        elif how == _ESCAPED:
-            text = _escaped(value)
-        else:
-            text = _verbatim(value)
-        out += (journal_open if field == "journal" else opening, text, "}")
+            if field == "journal":
+                opening = journal_open
+            written = seen[opening].get(value)
+            if written is None:
+                written = seen[opening][value] = opening + _escaped(value) + "}"
+            out.append(written)
+            continue
+        out += (opening, _escaped(value) if how == _ESCAPED else _verbatim(value), "}")
 
 
-def _fields(rec: Record, seen: dict[object, str], out: list[str]) -> None:
+def _fields(rec: Record, seen: Seen, out: list[str]) -> None:
     """Append the entry's fields to ``out`` in pieces, each field opening with ``,\n  name =``
     (``seen``: see :func:`_plain_fields`)."""
     values = rec.__dict__  # the fields' values, read without a call per field
@@ -181,7 +191,7 @@ def write(records: list[Record]) -> str:
     """Records as BibTeX entries, one blank line apart; records without an id get one."""
     if any(not r.id for r in records):
         records = assign_ids(records)
-    seen: dict[object, str] = {}
+    seen = _seen()
     # The whole file is one list of pieces joined once: no string per field or per entry.
     out: list[str] = []
     for rec in records:
