@@ -41,8 +41,8 @@ _KEY_UNSAFE = str.maketrans(dict.fromkeys(" \t\n,{}()\"#%'=~\\", "_"))
 
 def _name(person: Any) -> str:
     whole = cjk_name(person)
-    if whole:
-        return "{" + escape(whole) + "}"
+    if whole:  # Han, Hangul and kana only: nothing to escape
+        return "{" + whole + "}"
     if person.family and person.given:
         family = escape(person.family)
         if " " in person.family:
@@ -58,16 +58,16 @@ _REPEATED = frozenset({"journal", "journal_abbrev", "year", "volume", "issue", "
 _VERBATIM, _ESCAPED, _ESCAPED_REPEATED = 0, 1, 2
 _PLAIN = tuple(
     (
-        f"  {bib} = {{",
+        f",\n  {bib} = {{",
         field,
         _VERBATIM if bib in VERBATIM_FIELDS else _ESCAPED_REPEATED if field in _REPEATED else _ESCAPED,
     )
     for bib, field in SCALAR_FIELDS
     if field not in ("title", "month", "pages")
 )
-"""(``  name = {`` opening the field, record field, how its value is written) per plain field."""
-_CONTAINER_OPEN = {rtype: f"  {bib} = {{" for rtype, bib in CONTAINER_FIELD.items()}
-_JOURNAL_OPEN = "  journal = {"
+"""(``,\n  name = {`` opening the field, record field, how its value is written) per plain field."""
+_CONTAINER_OPEN = {rtype: f",\n  {bib} = {{" for rtype, bib in CONTAINER_FIELD.items()}
+_JOURNAL_OPEN = ",\n  journal = {"
 
 
 def _one_line(value: object) -> str:
@@ -81,7 +81,9 @@ def _one_line(value: object) -> str:
 
 def _verbatim(value: object) -> str:
     """An identifier or address: written as it is, without braces (they would end the value)."""
-    text = _one_line(value)
+    text = str(value)
+    if " " in text or "\n" in text or "\r" in text:  # identifiers seldom hold white space
+        text = _one_line(text)
     return text.replace("{", "").replace("}", "") if "{" in text or "}" in text else text
 
 
@@ -126,50 +128,59 @@ def _escaped(value: object) -> str:
     return text if text.isalnum() else escape(_one_line(text))
 
 
-def _plain_fields(values: dict[str, Any], journal_open: str, seen: dict[object, str], out: list[str]) -> None:
-    """Append the one-valued fields' lines (:data:`_PLAIN`) to ``out``; ``seen`` holds the
-    text of repeated values already escaped."""
+Seen = dict[str, dict[object, str]]
+"""Field opening -> value -> the whole field as written, for the :data:`_REPEATED` fields."""
+
+
+def _seen() -> Seen:
+    """An empty :data:`Seen` for one file."""
+    openings = [opening for opening, field, _ in _PLAIN if field in _REPEATED]
+    return {opening: {} for opening in [*openings, *_CONTAINER_OPEN.values()]}
+
+
+def _plain_fields(values: dict[str, Any], journal_open: str, seen: Seen, out: list[str]) -> None:
+    """Append the one-valued fields (:data:`_PLAIN`) to ``out``, in pieces; ``seen`` holds
+    the repeated fields already written."""
     found = _PLAIN_VALUES(values)
     # Most fields are empty: only the others are looked at.
     for (opening, field, how), value in zip(compress(_PLAIN, found), compress(found, found), strict=True):
         if how == _ESCAPED_REPEATED:
-            text = seen.get(value)
-            if text is None:
-                text = seen[value] = _escaped(value)
-        elif how == _ESCAPED:
-            text = _escaped(value)
-        else:
-            text = _verbatim(value)
-        out.append((journal_open if field == "journal" else opening) + text + "}")
+            if field == "journal":
+                opening = journal_open
+            written = seen[opening].get(value)
+            if written is None:
+                written = seen[opening][value] = opening + _escaped(value) + "}"
+            out.append(written)
+            continue
+        out += (opening, _escaped(value) if how == _ESCAPED else _verbatim(value), "}")
 
 
-def _fields(rec: Record, seen: dict[object, str]) -> list[str]:
-    """The entry's ``  name = value`` lines (``seen``: see :func:`_plain_fields`)."""
+def _fields(rec: Record, seen: Seen, out: list[str]) -> None:
+    """Append the entry's fields to ``out`` in pieces, each field opening with ``,\n  name =``
+    (``seen``: see :func:`_plain_fields`)."""
     values = rec.__dict__  # the fields' values, read without a call per field
-    out: list[str] = []
     if rec.authors:
-        out.append("  author = {" + _authors(rec.authors) + "}")
+        out += (",\n  author = {", _authors(rec.authors), "}")
     if rec.title:
-        out.append("  title = {" + protect_title(" ".join(rec.title.split())) + "}")
+        out += (",\n  title = {", protect_title(" ".join(rec.title.split())), "}")
     if rec.month:
-        out.append("  month = " + (MONTH_NAMES[rec.month] if 1 <= rec.month <= 12 else str(rec.month)))
+        out += (",\n  month = ", MONTH_NAMES[rec.month] if 1 <= rec.month <= 12 else str(rec.month))
     first, last = page_range(rec)
     if first:
-        out.append("  pages = {" + (f"{_latex(first)}--{_latex(last)}" if last else _latex(first)) + "}")
+        out += (",\n  pages = {", f"{_latex(first)}--{_latex(last)}" if last else _latex(first), "}")
     _plain_fields(values, _CONTAINER_OPEN.get(rec.type, _JOURNAL_OPEN), seen, out)
     if rec.issn:
-        out.append("  issn = {" + ", ".join(rec.issn) + "}")
+        out += (",\n  issn = {", ", ".join(rec.issn), "}")
     if rec.keywords:
         sep = "; " if "," in "".join(rec.keywords) else ", "
-        out.append("  keywords = {" + escape(sep.join(rec.keywords)) + "}")
+        out += (",\n  keywords = {", escape(sep.join(rec.keywords)), "}")
     if rec.type == "clinical-trial":
-        out.append("  type = {" + TRIAL_REPORT_TYPE + "}")
+        out.append(",\n  type = {" + TRIAL_REPORT_TYPE + "}")
         if rec.registry_ids and not rec.issue:
-            out.append("  number = {" + escape(rec.registry_ids[0].id) + "}")
+            out += (",\n  number = {", escape(rec.registry_ids[0].id), "}")
     notes = note_lines(rec, _SKIP_TYPED if _TYPED[rec.type] else _SKIP_UNTYPED)
     if notes:
-        out.append("  note = {" + escape("\n".join(notes)) + "}")
-    return out
+        out += (",\n  note = {", escape("\n".join(notes)), "}")
 
 
 _TYPED = {rtype: BIBTEX_TO_TYPE.get(bib) == rtype for rtype, bib in TYPE_TO_BIBTEX.items()}
@@ -180,13 +191,22 @@ def write(records: list[Record]) -> str:
     """Records as BibTeX entries, one blank line apart; records without an id get one."""
     if any(not r.id for r in records):
         records = assign_ids(records)
-    seen: dict[object, str] = {}
-    chunks = []
+    seen = _seen()
+    # The whole file is one list of pieces joined once: no string per field or per entry.
+    out: list[str] = []
     for rec in records:
-        key = (rec.id or "").translate(_KEY_UNSAFE)
-        body = ",\n".join(_fields(rec, seen))
-        chunks.append(f"@{TYPE_TO_BIBTEX[rec.type]}{{{key},\n{body}\n}}\n")
-    return "\n".join(chunks)
+        key = rec.id or ""
+        if not key.isalnum():  # letters and digits (most keys) are safe: no translation
+            key = key.translate(_KEY_UNSAFE)
+        out.append(f"@{TYPE_TO_BIBTEX[rec.type]}{{{key}")
+        start = len(out)
+        _fields(rec, seen, out)
+        if len(out) == start:  # an entry without fields
+            out.append(",\n")
+        out.append("\n}\n\n")
+    if out:
+        out[-1] = "\n}\n"  # entries are one blank line apart, with none after the last
+    return "".join(out)
 
 
 def _depths(text: str) -> list[int]:

@@ -199,8 +199,13 @@ def _add_lines(record: Record, source: Any, part: Part, out: list[str]) -> None:
             if attr == "type" and value == "journal-article":
                 continue
             out.append(prefix + str(value))
+        elif kind == "list":
+            out += [prefix + item for item in value]
         elif kind == "pages-native":
-            out += _pages_line(label, record)
+            # Most pages are the split pages as written natively: no line, and no call.
+            first, last = record.page_first, record.page_last
+            if not first or value != (f"{first}-{last}" if last and last != first else first):
+                out += _pages_line(label, record)
         else:
             out += _lines_for(label, value, kind)
 
