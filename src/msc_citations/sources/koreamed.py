@@ -31,12 +31,11 @@ from ..model import Person, Record
 from ..results import ParseIssue, ParseResult
 from .base import BaseSource
 from .korean_common import (
-    PMCID_LABEL,
-    PMID_LABEL,
     AuthorBlock,
     attach_affiliations,
     citation_rest,
     has_hangul,
+    has_pubmed_id,
     korean_alt_title,
     mesh_terms,
     month_day,
@@ -206,7 +205,7 @@ def _head(head: list[str]) -> tuple[str | None, list[Any], str | None, list[str]
     author_line: str | None = None
     affiliations: list[str] = []
     for line in head:
-        if "PM" in line and (PMID_LABEL.search(line) or PMCID_LABEL.search(line)):  # "PM": both labels
+        if has_pubmed_id(line):
             continue
         if title is None and author_line is None and _is_name_list(line):
             author_line = line  # the copy lost the title heading; this is the author line

@@ -522,6 +522,12 @@ DOI_LINE = re.compile(r"^(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/)", re.I)
 """A line that is only a DOI (``doi: 10...``, ``https://doi.org/10...``)."""
 
 
+def has_pubmed_id(line: str) -> bool:
+    """Whether ``line`` holds a ``PMID:`` or ``PMCID:`` label (read by :func:`pubmed_ids`)."""
+    # "PM" is in both labels: most lines are rejected without a regex.
+    return "PM" in line and bool(PMID_LABEL.search(line) or PMCID_LABEL.search(line))
+
+
 def pubmed_ids(lines: Iterable[str]) -> tuple[str | None, str | None]:
     """``(pmid, pmcid)`` from ``PMID: 27733032`` / ``PMCID: PMC5066440`` labels before the
     reference list (a reference's PMID is not the article's).

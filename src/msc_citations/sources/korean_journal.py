@@ -29,13 +29,12 @@ from ..model import AbstractSection, Person, Record
 from ..results import ParseIssue, ParseResult
 from .base import BaseSource
 from .korean_common import (
-    PMCID_LABEL,
-    PMID_LABEL,
     AuthorBlock,
     abstract_from_lines,
     attach_affiliations,
     first_doi,
     has_hangul,
+    has_pubmed_id,
     korean_alt_title,
     meta_values,
     numbered_affiliation,
@@ -274,7 +273,7 @@ def _head(fields: dict[str, Any], head: list[str], extra: dict[str, Any]) -> Non
 
 def _is_label_line(line: str) -> bool:
     labels = (DOI_LABEL, PUBLISHED_ONLINE, ELECTRONIC_DATE, CORRESPONDING, RECEIVED)
-    if "PM" in line and (PMID_LABEL.search(line) or PMCID_LABEL.search(line)):  # "PM": both labels
+    if has_pubmed_id(line):
         return True
     if line[:1] in LABEL_INITIALS and any(p.match(line) for p in labels):
         return True

@@ -37,14 +37,13 @@ from .base import BaseSource
 from .korean_common import (
     DEGREES,
     DOI_LINE,
-    PMCID_LABEL,
-    PMID_LABEL,
     AuthorBlock,
     abstract_from_lines,
     attach_affiliations,
     citation_rest,
     first_doi,
     has_hangul,
+    has_pubmed_id,
     korean_alt_title,
     meta_values,
     month_day,
@@ -216,8 +215,8 @@ def _head(fields: dict[str, Any], head: list[str], extra: dict[str, Any]) -> Non
     for line in head:
         if DOI_LINE.match(line):
             fields["doi"] = first_doi([line]) or fields.get("doi")
-        elif "PM" in line and (PMID_LABEL.search(line) or PMCID_LABEL.search(line)):
-            continue  # read by pubmed_ids ("PM": in both labels, tested first as most lines lack it)
+        elif has_pubmed_id(line):
+            continue  # read by pubmed_ids
         elif line.startswith(PUBLISHED_ONLINE):
             extra["published_online"] = line.removeprefix(PUBLISHED_ONLINE).strip(" :.")
         elif line.startswith("Copyright ©"):
