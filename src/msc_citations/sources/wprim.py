@@ -81,8 +81,6 @@ DETECT_GLUED: tuple[str, ...] = ("- Country", "- Language:")
 WPRIM_HOST = "wprim.whocc.org.cn"
 FURNITURE: frozenset[str] = frozenset({"Home | Help | Contact", "Home", "Help", "Contact", "-", ";"})
 _NUMBER_LINE = re.compile(r"^\d{1,2}(?:\s*,\s*\d{1,2}){0,9}$")
-NUMBERED_LINE = re.compile(r"\d{1,4}\.")
-"""A line starting like a result entry (a cheap test before the full scan)."""
 RESULT_ITEM = re.compile(r"^(?P<number>\d{1,4})\.\s?(?P<title>\S.{2,})$")
 """A search-result entry: ``1.Title`` followed by an author line and a citation line."""
 
@@ -98,17 +96,13 @@ class WprimSource(BaseSource):
     def detect(self, doc: Document) -> float:
         """Keyed on WPRIM's dash-labelled fields and its ``Author Information`` block, or on
         its search-result entries (number, title, capitalised authors, citation)."""
-        head = "\n".join(doc.lines[:400])
+        head_lines = doc.lines[:400]
+        head = "\n".join(head_lines)
         hits = sum(1 for marker in DETECT_MARKERS if marker in head)
         line_starts = f"\n{head}"
         hits += sum(1 for marker in DETECT_GLUED if f"\n{marker}" in line_starts)
         score = 0.0 if hits < 2 else min(0.95, 0.3 + 0.1 * hits)
-        head_lines = doc.lines[:400]
-        if (
-            score == 0.0
-            and any(line[:1].isdigit() and NUMBERED_LINE.match(line) for line in head_lines)
-            and (items := len(_result_items(head_lines)))
-        ):
+        if score == 0.0 and (items := len(_result_items(head_lines))):
             score = 0.6 if items == 1 else 0.7
         if WPRIM_HOST in url_of(doc):
             score = max(score, 0.9)
