@@ -256,25 +256,21 @@ def test_erratum_tag_on_the_article_itself_does_not_split_it() -> None:
 
 
 def test_translated_title_with_the_original_on_its_own_line() -> None:
+    where = {"year": 2002, "journal": "Anaesthesiol Reanim", "volume": "27", "issue": "5"}
+    english = "Myocardial protection by volatile anaesthetics"
     a = rec(
         "a",
         "Myocardial protection by volatile anesthetics",
-        year=2002,
-        journal="Anaesthesiol Reanim",
-        volume="27",
-        issue="5",
         pages="116-23",
         authors=["Preckel B.", "Mullenheim J.", "Schlack W."],
+        **where,
     )
     b = rec(
         "b",
-        "Myocardial protection by volatile anaesthetics. German\nMyokardprotektion durch Inhalationsanasthetika",
-        year=2002,
-        journal="Anaesthesiol Reanim",
-        volume="27",
-        issue="5",
+        f"{english}. German\nMyokardprotektion durch Inhalationsanasthetika",
         pages="116-123",
         authors=["Preckel V. B.", "Mullenheim J.", "Schlack W."],
+        **where,
     )
     assert merged([a, b]) == [["a", "b"]]
 
