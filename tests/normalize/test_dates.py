@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from msc_citations.model import Record
-from msc_citations.normalize.dates import normalize_dates, parse_date, print_and_epub_dates
+from msc_citations.normalize.dates import _first_date, normalize_dates, parse_date, print_and_epub_dates
 from msc_citations.results import ParseIssue
 
 # (as written, dayfirst, expected (year, month, day), where it was written)
@@ -110,3 +110,34 @@ def test_long_input_is_bounded() -> None:
     assert parse_date("1" * 100_000) == (None, None, None)
     assert parse_date("Jun " * 25_000 + "2005") == (None, None, None)
     assert parse_date("2005 Jun " + "x" * 100_000) == (2005, 6, None)
+
+
+DATE_WORDS = ("May", "June", "Jun.", "sept", "DECEMBER", "Spring", "Mayo", "Decembers")
+DATE_TEXTS = st.one_of(
+    st.builds(
+        "{}{}{}{}{}{}".format,
+        st.sampled_from(["", " ", "\t"]),
+        st.integers(900, 2200),
+        st.sampled_from(["-", "/", ".", ":"]),
+        st.integers(0, 14).map(lambda n: f"{n:02d}"),
+        st.sampled_from(["-", "/", ".", " "]),
+        st.sampled_from(["00", "01", "09", "28", "29", "30", "31", "32", "7", "2024"]).map(
+            lambda d: d + " 00:00:00" if d == "01" else d
+        ),
+    ),
+    st.builds(
+        "{} {}{}{}".format,
+        st.sampled_from(DATE_WORDS),
+        st.sampled_from(["", "0", "1 ", "12, ", "31,", "30 "]),
+        st.integers(0, 99999),
+        st.sampled_from(["", " ", "x", "5"]),
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DATE_TEXTS)
+def test_dates_written_alone_read_as_every_pattern_reads_them(text: str) -> None:
+    # parse_date reads "2023-05-24" and "June 12, 2014" written alone without trying every
+    # form: it must give what trying every form gives.
+    assert parse_date(text) == _first_date(text, None)

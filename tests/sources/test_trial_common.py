@@ -165,35 +165,3 @@ def test_api_v2_reader_never_raises_on_odd_modules(modules: dict[str, object]) -
 
     record = record_from_api_v2({"protocolSection": modules})
     assert record.type == "clinical-trial"
-
-
-DATE_WORDS = ("May", "June", "Jun.", "sept", "DECEMBER", "Spring", "Mayo", "Decembers")
-DATE_TEXTS = st.one_of(
-    st.builds(
-        "{}{}{}{}{}{}".format,
-        st.sampled_from(["", " ", "\t"]),
-        st.integers(900, 2200),
-        st.sampled_from(["-", "/", ".", ":"]),
-        st.integers(0, 14).map(lambda n: f"{n:02d}"),
-        st.sampled_from(["-", "/", ".", " "]),
-        st.sampled_from(["00", "01", "09", "28", "29", "30", "31", "32", "7", "2024"]).map(
-            lambda d: d + " 00:00:00" if d == "01" else d
-        ),
-    ),
-    st.builds(
-        "{} {}{}{}".format,
-        st.sampled_from(DATE_WORDS),
-        st.sampled_from(["", "0", "1 ", "12, ", "31,", "30 "]),
-        st.integers(0, 99999),
-        st.sampled_from(["", " ", "x", "5"]),
-    ),
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(DATE_TEXTS)
-def test_registry_dates_read_as_the_dates_step_reads_them(text: str) -> None:
-    from msc_citations.normalize.dates import parse_date
-    from msc_citations.sources.trial_common import date_parts
-
-    assert date_parts(text) == parse_date(text)

@@ -40,6 +40,12 @@ _EPUB_LABEL = re.compile(
     r"\s{0,3}[:：]?|网络出版(?:日期|时间)?\s{0,3}[:：]?",
     re.IGNORECASE,
 )
+_PLAIN_ISO = re.compile(r"\s*(\d{4})[-/.](\d{2})[-/.](\d{2})(?: \d{2}:\d{2}(?::\d{2})?)?\s*")
+"""``2023-05-24`` or ``2019/01/09`` (or with ``00:00:00``) alone: the form most registries
+write."""
+_PLAIN_MONTH_NAME = re.compile(r"\s*([A-Za-z]{3,9})\.?\s{0,3}(?:(\d{1,2}),?\s{0,3})?(\d{4})\s*")
+"""``May 2016`` or ``June 12, 2014`` alone (ClinicalTrials.gov): the shape of
+``_MONTH_NAME_YEAR``, so both read the same parts."""
 DATE_EXTRA_KEYS = ("date", "publication_date", "published", "print_date", "epub_date", "date_as_written")
 
 
@@ -109,6 +115,30 @@ def parse_date(text: str, *, dayfirst: bool | None = None) -> DateParts:
     """
     if not text:
         return (None, None, None)
+    if dayfirst is None and (plain := _plain_date(text)) is not None:
+        return plain
+    return _first_date(text, dayfirst)
+
+
+def _plain_date(text: str) -> DateParts | None:
+    """The parts of a date written alone in one of the two most common forms, read without
+    trying every pattern; ``None`` for anything else or a year or month out of range (the
+    general reading then decides)."""
+    if len(text) > MAX_DATE_TEXT:
+        return None
+    if (m := _PLAIN_ISO.fullmatch(text)) is not None:
+        year, month, day = int(m.group(1)), int(m.group(2)), _int(m.group(3))
+    elif (m := _PLAIN_MONTH_NAME.fullmatch(text)) is not None and (month := _month(m.group(1)) or 0):
+        year, day = int(m.group(3)), _int(m.group(2))
+    else:
+        return None
+    if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+        return None
+    return _valid(year, month, day)
+
+
+def _first_date(text: str, dayfirst: bool | None) -> DateParts:
+    """:func:`parse_date` by trying every form on the start of ``text``."""
     head = text[:MAX_DATE_TEXT]
     found = _candidates(head, dayfirst)
     if found:

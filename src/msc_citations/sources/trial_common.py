@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-from calendar import monthrange
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -453,54 +452,27 @@ def to_int(text: str | None) -> int | None:
         return None
 
 
-_PLAIN_ISO_DATE = re.compile(r"\s*(\d{4})[-/.](\d{2})[-/.](\d{2})(?: \d{2}:\d{2}(?::\d{2})?)?\s*")
-"""``2023-05-24`` or ``2019/01/09`` (or with ``00:00:00``) alone: the form most registries
-write."""
-_PLAIN_MONTH_DATE = re.compile(r"\s*([A-Za-z]{3,9})\.?\s{0,3}(?:(\d{1,2}),?\s{0,3})?(\d{4})\s*")
-"""``May 2016`` or ``June 12, 2014`` alone (ClinicalTrials.gov); the same shape as the dates
-step's month-name-first pattern, so both read the same parts."""
-_MAX_PLAIN_DATE = 400
-"""The dates step reads only the start of a longer text: longer texts go to it."""
-
-
 def date_parts(text: str | None) -> tuple[int | None, int | None, int | None]:
     """``(year, month, day)`` of a registry date (``2023-05-24``, ``May 2016``, ``2012/12/05``)."""
     if not text or not text.strip():
         return (None, None, None)
-    dates = _dates_step()
-    if dates is None:  # the dates step is optional here
+    parse_date = _parse_date()
+    if parse_date is None:  # the dates step is optional here
         m = re.search(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?", text)
         if not m:
             return (None, None, None)
         return (int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)
-    parse_date, months = dates
-    return _plain_date(text, months) or parse_date(text)
-
-
-def _plain_date(text: str, months: Mapping[str, int]) -> tuple[int, int, int | None] | None:
-    """The parts of a date written alone in one of the two common forms, as the dates step
-    reads them (the text's only date); ``None`` for anything else or any part out of range."""
-    if len(text) > _MAX_PLAIN_DATE:
-        return None
-    if (m := _PLAIN_ISO_DATE.fullmatch(text)) is not None:
-        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    elif (m := _PLAIN_MONTH_DATE.fullmatch(text)) is not None and (month_no := months.get(m.group(1).lower())):
-        year, month, day = int(m.group(3)), month_no, int(m.group(2)) if m.group(2) else 0
-    else:
-        return None
-    if not (1000 <= year <= 2100 and 1 <= month <= 12):
-        return None
-    return (year, month, day if 1 <= day <= monthrange(year, month)[1] else None)
+    return parse_date(text)
 
 
 @cache
-def _dates_step() -> tuple[Callable[[str], tuple[int | None, int | None, int | None]], Mapping[str, int]] | None:
-    """The dates step's reader and month names, imported once (``None`` without them)."""
+def _parse_date() -> Callable[[str], tuple[int | None, int | None, int | None]] | None:
+    """The dates step's reader, imported once (``None`` without it)."""
     try:
-        from ..normalize.dates import MONTHS, parse_date
+        from ..normalize.dates import parse_date
     except ImportError:
         return None
-    return parse_date, MONTHS
+    return parse_date
 
 
 def iso_date(text: str | None) -> str | None:
