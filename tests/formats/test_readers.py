@@ -4,6 +4,7 @@ CNKI's EndNote export, BibLaTeX, Zotero's CSL-JSON, PubMed's .nbib."""
 from __future__ import annotations
 
 import codecs
+import gc
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,23 @@ def test_nbib_writes_the_tags_the_medline_reader_reads() -> None:
 
     for field, tag in TAGS.items():
         assert MEDLINE_TAGS[tag].field == field, tag
+
+
+def test_read_records_go_to_the_oldest_collector_generation() -> None:
+    # Records read are moved past the young generations (no pass walks them on the way)
+    # and the collector is left as it was found.
+    assert gc.isenabled()
+    (rec,) = loads(_sample("wos_chung2021.ris"), "ris")
+    assert gc.get_freeze_count() == 0
+    assert any(obj is rec for obj in gc.get_objects(generation=2))
+    assert gc.isenabled()
+
+
+def test_reading_leaves_the_programs_frozen_objects_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        loads(_sample("wos_chung2021.ris"), "ris")
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -78,14 +78,26 @@ def _collector_paused() -> Iterator[None]:
     Reading and writing make many small lists and dicts and no reference cycles; with the
     collector on, each of its passes walks every record built so far, which costs more
     than the reading itself on large files. Cycles made meanwhile are collected once it
-    runs again."""
+    runs again.
+
+    The objects made meanwhile (records read, mostly, which live long) are then moved
+    straight to the collector's oldest generation with ``gc.freeze()`` + ``gc.unfreeze()``
+    (two list splices), instead of being walked by the next young-generation pass: on
+    10k RIS records that pass alone took as long as a third of the reading. Unreachable
+    cycles among them are still collected, at the next full collection. Skipped when the
+    program has frozen objects of its own (``gc.freeze`` before a fork, say), which
+    ``unfreeze`` would release."""
     if not gc.isenabled():
         yield
         return
+    promote = gc.get_freeze_count() == 0
     gc.disable()
     try:
         yield
     finally:
+        if promote:
+            gc.freeze()
+            gc.unfreeze()
         gc.enable()
 
 
