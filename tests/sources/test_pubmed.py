@@ -13,7 +13,7 @@ from msc_citations import Record, parse_file
 from msc_citations.document import Document
 from msc_citations.errors import MscCitationsError
 from msc_citations.sources import DETECTION_THRESHOLD, get_source
-from msc_citations.sources.pubmed import PubMedSource
+from msc_citations.sources.pubmed import ID_MARKERS, PAGE_MARKERS, PubMedSource, page_score
 from msc_citations.sources.pubmed_medline import MEDLINE_TAGS, parse_medline
 
 CASES = fixture_inputs("pubmed")
@@ -262,3 +262,19 @@ def test_summary_line_with_one_or_two_authors() -> None:
     record = PubMedSource().parse(Document.from_text(two)).records[0]
     assert [p.literal for p in record.authors] == ["Oh Young Bang", "Jin Soo Lee"]
     assert record.authors_complete is None and record.journal_abbrev == "Ann Neurol"
+
+
+_DETECT_PIECES = [
+    *PAGE_MARKERS,
+    *ID_MARKERS,
+    "PMID: 15929052",
+    "Ann Neurol. 2005 Jun;57(6):874-82.",
+    "Oh Young Bang et al. Ann Neurol. 2005 Jun.",
+    "Stem Cells Transl Med. 2019;8(1):12-20.",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_DETECT_PIECES), st.text(max_size=30)), max_size=25))
+def test_page_score_early_exit_matches_the_full_scan(lines: list[str]) -> None:
+    assert page_score(lines) == page_score(lines, early_exit=False)

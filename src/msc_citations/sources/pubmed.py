@@ -38,6 +38,8 @@ HTML_MARKERS: tuple[str, ...] = ("ncbi_app", "ncbi_uid", "heading-title", "full-
 """Saved-page markup (head first: the scan stops at the second one found)."""
 MEDLINE_TAGS_SEEN: tuple[str, ...] = ("\nTI  - ", "\nFAU - ", "\nAU  - ", "\nSO  - ", "\nDP  - ")
 DETECT_LINES = 400
+SCORE_CAP = 0.95
+"""The highest score a copied or saved page earns from its text."""
 
 
 class PubMedSource(BaseSource):
@@ -57,7 +59,7 @@ class PubMedSource(BaseSource):
             root = doc.tree
             return 0.95 if root is not None and root.tag in ROOT_TAGS else 0.0
         score = _detect_page(doc)
-        if doc.kind == "html":
+        if doc.kind == "html" and score < SCORE_CAP:
             url = (doc.canonical_url or "").lower()
             if any(host in url for host in PUBMED_HOSTS):
                 score = max(score, 0.9)
@@ -144,10 +146,20 @@ def _markers_seen(text: str, markers: tuple[str, ...], needed: int) -> bool:
 
 
 def _detect_page(doc: Document) -> float:
-    lines = doc.lines[:DETECT_LINES]
+    return page_score(doc.lines[:DETECT_LINES])
+
+
+def page_score(lines: list[str], *, early_exit: bool = True) -> float:
+    """The detection score of a page's first lines: its labels, ``PMID:``/``PMCID:``, a
+    citation line and a summary line. ``early_exit=False`` always runs every scan (the
+    reference the early exit is tested against)."""
     text = "\n".join(lines)
     hits = sum(marker in text for marker in PAGE_MARKERS)
     ids = sum(marker in text for marker in ID_MARKERS)
+    # Every term is non-negative, so once the labels and ids alone reach the cap the line
+    # scans below cannot change the score (on a full page they are most of the time).
+    if early_exit and hits and 0.15 * hits + 0.2 * ids >= SCORE_CAP:
+        return SCORE_CAP
     # The cheap tests inline ("in" before any call): most lines fail them.
     cited = any(
         read_citation(line, None, PageFacts())
@@ -158,4 +170,4 @@ def _detect_page(doc: Document) -> float:
     score = 0.15 * hits + 0.2 * ids + 0.2 * cited + 0.25 * summary
     if hits == 0 and not summary:
         score = min(score, 0.4 if ids and cited else 0.2)
-    return min(0.95, score)
+    return min(SCORE_CAP, score)
