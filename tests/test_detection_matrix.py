@@ -6,7 +6,7 @@ import pytest
 
 from fixture_helpers import FIXTURES, fixture_inputs, load_expected, source_folders
 from msc_citations.document import Document
-from msc_citations.sources import DETECTION_THRESHOLD, all_sources, score_sources
+from msc_citations.sources import DETECTION_THRESHOLD, all_sources, detect_source, score_sources
 
 CASES = [(folder, path) for folder in source_folders() for path in fixture_inputs(folder)]
 
@@ -33,6 +33,9 @@ def test_fixture_detected_as_its_own_source(folder: str, path: object) -> None:
     assert best_score > DETECTION_THRESHOLD
     others_above = [s.name for x, s in scored[1:] if x >= best_score]
     assert not others_above
+    over_cap = [s.name for x, s in scored if x > getattr(s, "max_score", 1.0)]
+    assert not over_cap, f"{path.name}: scored above their max_score: {over_cap}"
+    assert detect_source(doc) == (best, best_score)
 
 
 def test_fixtures_root_exists() -> None:

@@ -109,19 +109,45 @@ def get_source(name: str) -> SourceParser:
         raise UnknownSourceError(f"unknown source {name!r} (known: {names})") from None
 
 
+def _score(src: SourceParser, doc: Document) -> float:
+    """``src``'s detection score for ``doc``, clamped to 0..1."""
+    try:
+        score = float(src.detect(doc))
+    except Exception:  # a broken detector must not stop the others
+        score = 0.0
+    return max(0.0, min(1.0, score))
+
+
 def score_sources(doc: Document, sources: Iterable[SourceParser] | None = None) -> list[tuple[float, SourceParser]]:
     """Every source's detection score for ``doc``, best first (ties: higher priority)."""
-    scored: list[tuple[float, SourceParser]] = []
-    for src in sources if sources is not None else all_sources():
-        if doc.kind not in src.input_kinds:
-            continue
-        try:
-            score = float(src.detect(doc))
-        except Exception:  # a broken detector must not stop the others
-            score = 0.0
-        scored.append((max(0.0, min(1.0, score)), src))
+    scored = [
+        (_score(src, doc), src)
+        for src in (sources if sources is not None else all_sources())
+        if doc.kind in src.input_kinds
+    ]
     scored.sort(key=lambda pair: (-pair[0], -pair[1].priority, pair[1].name))
     return scored
+
+
+def _best_source(
+    doc: Document, sources: Iterable[SourceParser] | None = None, *, prune: bool = True
+) -> tuple[float, SourceParser] | None:
+    """The first of :func:`score_sources` (``None`` when no source reads ``doc``'s kind).
+
+    Sources are tried highest priority first, so a later one wins only with a strictly
+    higher score: one whose ``max_score`` is no higher than the best found so far is not
+    run (``prune=False`` runs every detector)."""
+    ordered = all_sources() if sources is None else sorted(sources, key=lambda s: (-s.priority, s.name))
+    best: tuple[float, SourceParser] | None = None
+    for src in ordered:
+        if doc.kind not in src.input_kinds:
+            continue
+        if prune and best is not None and getattr(src, "max_score", 1.0) <= best[0]:
+            continue
+        score = _score(src, doc)
+        if best is None or score > best[0]:
+            best = (score, src)
+    return best
 
 
 def detect_source(doc: Document) -> tuple[SourceParser, float]:
@@ -129,12 +155,11 @@ def detect_source(doc: Document) -> tuple[SourceParser, float]:
 
     Raises :class:`ParseError` ``no parser recognised this input (closest: NAME, score S)``.
     """
-    scored = score_sources(doc)
-    if scored and scored[0][0] > DETECTION_THRESHOLD:
-        return scored[0][1], scored[0][0]
-    if scored:
-        best_score, best = scored[0]
-        reason = f"no parser recognised this input (closest: {best.name}, score {best_score:.2f})"
+    found = _best_source(doc)
+    if found is not None and found[0] > DETECTION_THRESHOLD:
+        return found[1], found[0]
+    if found is not None:
+        reason = f"no parser recognised this input (closest: {found[1].name}, score {found[0]:.2f})"
     else:
         reason = f"no parser recognised this input (no source reads {doc.kind} input)"
     raise ParseError(doc.path or "<input>", reason)

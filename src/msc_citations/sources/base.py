@@ -43,6 +43,9 @@ class BaseSource(ABC):
     label: ClassVar[str] = ""
     priority: ClassVar[int] = 50
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html")
+    max_score: ClassVar[float] = 1.0
+    """The highest score ``detect`` returns: detection skips a source that cannot beat the
+    best score already found (a subclass whose detector is capped lower says so here)."""
 
     @abstractmethod
     def detect(self, doc: Document) -> float:

@@ -136,6 +136,7 @@ class ChictrSource(BaseSource):
     label: ClassVar[str] = "Chinese Clinical Trial Registry (ChiCTR) study page"
     priority: ClassVar[int] = 60
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html")
+    max_score: ClassVar[float] = 0.95
 
     def detect(self, doc: Document) -> float:
         """ChiCTR's Chinese labels and a ChiCTR id."""

@@ -74,6 +74,7 @@ class ChineseIndexSource(BaseSource):
     label: ClassVar[str] = "Chinese index page (WoS record with Chinese labels)"
     priority: ClassVar[int] = 60
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html")
+    max_score: ClassVar[float] = 0.95
 
     def detect(self, doc: Document) -> float:
         """Keyed on the spaced ``D O I`` label, ``中图分类号``/``学科分类号`` and ``相关论文``."""

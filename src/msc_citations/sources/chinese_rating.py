@@ -73,6 +73,7 @@ class ChineseRatingSource(BaseSource):
     label: ClassVar[str] = "Chinese rating-site paper page"
     priority: ClassVar[int] = 60
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html")
+    max_score: ClassVar[float] = 0.95
 
     def detect(self, doc: Document) -> float:
         """Keyed on the rating widget, the claim-paper text and the ``卷 x, 期 y, 页码 z`` line."""

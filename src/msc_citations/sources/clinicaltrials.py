@@ -127,6 +127,7 @@ class ClinicalTrialsSource(BaseSource):
     label: ClassVar[str] = "ClinicalTrials.gov (study page, API v2 JSON, classic API JSON, legacy XML)"
     priority: ClassVar[int] = 60
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html", "json", "xml")
+    max_score: ClassVar[float] = 0.95
 
     def detect(self, doc: Document) -> float:
         """API v2 JSON, ``<clinical_study>`` XML, or a page naming its ClinicalTrials.gov id."""

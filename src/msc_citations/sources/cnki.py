@@ -68,6 +68,7 @@ class CnkiSource(BaseSource):
     label: ClassVar[str] = "Chinese database record (CNKI, Wanfang, VIP, SinoMed, journal sites)"
     priority: ClassVar[int] = 55
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html")
+    max_score: ClassVar[float] = 0.8
 
     def detect(self, doc: Document) -> float:
         """Keyed on distinct Chinese field labels (摘要, 关键词, 中图分类号, 文献标识码, 基金项目...)."""

@@ -111,6 +111,7 @@ class CrisSource(BaseSource):
     label: ClassVar[str] = "Korea Clinical Research Information Service (CRIS) study page"
     priority: ClassVar[int] = 60
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html")
+    max_score: ClassVar[float] = 0.95
 
     def detect(self, doc: Document) -> float:
         """CRIS labels and a KCT id."""

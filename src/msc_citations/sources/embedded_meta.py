@@ -89,6 +89,7 @@ class EmbeddedMetadataSource(BaseSource):
     label: ClassVar[str] = "Embedded metadata (citation_*, Dublin Core, PRISM, JSON-LD, COinS, Open Graph)"
     priority: ClassVar[int] = 0
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("html",)
+    max_score: ClassVar[float] = MAX_SCORE
 
     def detect(self, doc: Document) -> float:
         """Strong Highwire tags score highest; weaker families less; capped at MAX_SCORE."""

@@ -75,6 +75,7 @@ class EuropePmcSource(BaseSource):
     label: ClassVar[str] = "Europe PMC abstract page (europepmc.org/article/MED/...)"
     priority: ClassVar[int] = 60
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html")
+    max_score: ClassVar[float] = 0.95
 
     def detect(self, doc: Document) -> float:
         """Europe PMC's own labels (one that only it shows), or its address, and a citation line."""

@@ -62,6 +62,7 @@ class JrctSource(BaseSource):
     label: ClassVar[str] = "Japan Registry of Clinical Trials (jRCT) page"
     priority: ClassVar[int] = 60
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html")
+    max_score: ClassVar[float] = 0.95
 
     def detect(self, doc: Document) -> float:
         """jRCT's system name, its intro line and a jRCT id."""

@@ -87,6 +87,7 @@ class KoreaMedSource(BaseSource):
     label: ClassVar[str] = "KoreaMed abstract page"
     priority: ClassVar[int] = 60
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html")
+    max_score: ClassVar[float] = 0.9
 
     def detect(self, doc: Document) -> float:
         """Keyed on KoreaMed's footer, its section headings and a leading citation line."""

@@ -90,6 +90,7 @@ class KoreanJournalSource(BaseSource):
     label: ClassVar[str] = "Korean journal site (journal/view.php article pages)"
     priority: ClassVar[int] = 55
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html")
+    max_score: ClassVar[float] = 0.9
 
     def detect(self, doc: Document) -> float:
         """The platform's breadcrumb and labels, or its article address; HTML with

@@ -72,6 +72,7 @@ class LibraryExportSource(BaseSource):
     label: ClassVar[str] = "Reference-manager exports: RIS, BibTeX, Refer/EndNote, CSL-JSON, CSV, JSON Lines"
     priority: ClassVar[int] = 40
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("tagged", "json", "csv", "text")
+    max_score: ClassVar[float] = 0.95
 
     def format_of(self, doc: Document) -> str | None:
         """The export format ``doc`` is written in, or None when it is not an export."""

@@ -49,6 +49,7 @@ class PubMedSource(BaseSource):
     label: ClassVar[str] = "PubMed (copied or saved abstract page, MEDLINE/.nbib export, E-utilities XML)"
     priority: ClassVar[int] = 70
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html", "tagged", "xml")
+    max_score: ClassVar[float] = SCORE_CAP
 
     def detect(self, doc: Document) -> float:
         """Keyed on the page's labels (``PubMed Disclaimer``, ``Publication types``,

@@ -132,6 +132,7 @@ class ScopusCsvSource(BaseSource):
     label: ClassVar[str] = "Scopus CSV export"
     priority: ClassVar[int] = 40
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("csv", "text")
+    max_score: ClassVar[float] = 0.95
 
     def detect(self, doc: Document) -> float:
         """0.95 for a CSV whose header has three of Scopus's own column names, else 0."""

@@ -89,6 +89,7 @@ class SynapseSource(BaseSource):
     label: ClassVar[str] = "KoreaMed Synapse article page"
     priority: ClassVar[int] = 60
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html")
+    max_score: ClassVar[float] = 0.9
 
     def detect(self, doc: Document) -> float:
         """The Synapse breadcrumb or address, or the older viewer's head block (citation

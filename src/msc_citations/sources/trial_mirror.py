@@ -162,6 +162,7 @@ class TrialMirrorSource(BaseSource):
     label: ClassVar[str] = "Registry-mirror page (ClinicalTrials.gov data re-shown as label/value text)"
     priority: ClassVar[int] = 30
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html")
+    max_score: ClassVar[float] = MAX_SCORE
 
     def detect(self, doc: Document) -> float:
         """Design labels alone on their lines, ``Time frame:`` lines, mirror layouts."""

@@ -97,6 +97,7 @@ class UminSource(BaseSource):
     label: ClassVar[str] = "UMIN Clinical Trials Registry (UMIN-CTR) study page"
     priority: ClassVar[int] = 60
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html")
+    max_score: ClassVar[float] = 0.95
 
     def detect(self, doc: Document) -> float:
         """UMIN's labels and a UMIN id."""

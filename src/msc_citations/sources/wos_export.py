@@ -261,6 +261,7 @@ class WosExportSource(BaseSource):
     label: ClassVar[str] = "Web of Science tagged export (plain text, full record)"
     priority: ClassVar[int] = 40
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("tagged",)
+    max_score: ClassVar[float] = 0.95
 
     def detect(self, doc: Document) -> float:
         """0.95 for a tagged file in the WoS dialect (``FN``/``PT`` lines) that has a ``TI``

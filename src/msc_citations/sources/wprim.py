@@ -92,6 +92,7 @@ class WprimSource(BaseSource):
     label: ClassVar[str] = "WPRIM (WHO Western Pacific Region Index Medicus) article page"
     priority: ClassVar[int] = 60
     input_kinds: ClassVar[tuple[DocumentKind, ...]] = ("text", "html")
+    max_score: ClassVar[float] = 0.95
 
     def detect(self, doc: Document) -> float:
         """Keyed on WPRIM's dash-labelled fields and its ``Author Information`` block, or on
