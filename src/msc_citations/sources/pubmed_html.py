@@ -10,6 +10,7 @@ paragraphs, the keyword-style lists (publication types, MeSH, substances, grants
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from lxml import etree
 
@@ -52,7 +53,6 @@ GRANTS_ID = "grants"
 JOURNAL_BUTTON_ID = "full-view-journal-trigger"
 ARTICLE_SOURCE_CLASS = "article-source"
 CITATION_IN_SOURCE = ".//span[contains(@class,'cit')]"
-INDEXED_TAGS = ("div", "h1", "ul", "button")
 CITATION_META = {
     "title": "citation_title",
     "journal": "citation_journal_title",
@@ -69,8 +69,15 @@ def _text(el: Element | None) -> str:
     return squash("".join(str(t) for t in el.itertext())) if el is not None else ""
 
 
+@cache
+def _compiled(path: str) -> etree.XPath:
+    return etree.XPath(path)
+
+
 def _xpath(root: Element, path: str) -> list[Element]:
-    found = root.xpath(path)
+    # Compiled once: a page runs some 25 queries, most on small subtrees, where compiling
+    # the expression on every call cost more than evaluating it.
+    found = _compiled(path)(root)
     return [el for el in found if isinstance(el, etree._Element)] if isinstance(found, list) else []
 
 
@@ -96,30 +103,27 @@ class _PageIndex:
     def build(cls, root: Element) -> _PageIndex:
         """Index ``root``'s divs, headings, lists and buttons."""
         index = cls(root)
-        for el in root.iter(*INDEXED_TAGS):
+        # One walk per tag (lxml filters tags in C, so each walk is cheap), no call per
+        # element, and the lists and buttons only up to the first match: a saved page has
+        # some 300 such elements.
+        abstract_class, selected_class = ABSTRACT_CLASSES
+        for el in root.iter("div"):
             classes = el.get("class") or ""
             ident = el.get("id")
-            if el.tag == "div":
-                index._div(el, classes, ident)
-            elif el.tag == "h1" and TITLE_CLASS in classes:
-                index.titles.append(el)
-            elif el.tag == "ul" and index.identifiers is None and IDENTIFIERS_CLASS in classes:
-                index.identifiers = el
-            elif el.tag == "button" and index.journal_button is None and ident == JOURNAL_BUTTON_ID:
-                index.journal_button = el
+            if AUTHORS_LIST_CLASS in classes and index.authors_list is None:
+                index.authors_list = el
+            if AFFILIATIONS_CLASS in classes and index.affiliations is None:
+                index.affiliations = el
+            if ARTICLE_SOURCE_CLASS in classes and index.article_source is None:
+                index.article_source = el
+            if ident == ABSTRACT_ID or (abstract_class in classes and selected_class in classes):
+                index.abstract_divs.append(el)
+            if ident:
+                index.divs_by_id.setdefault(ident, []).append(el)
+        index.titles = [el for el in root.iter("h1") if TITLE_CLASS in (el.get("class") or "")]
+        index.identifiers = next((el for el in root.iter("ul") if IDENTIFIERS_CLASS in (el.get("class") or "")), None)
+        index.journal_button = next((el for el in root.iter("button") if el.get("id") == JOURNAL_BUTTON_ID), None)
         return index
-
-    def _div(self, el: Element, classes: str, ident: str | None) -> None:
-        if self.authors_list is None and AUTHORS_LIST_CLASS in classes:
-            self.authors_list = el
-        if self.affiliations is None and AFFILIATIONS_CLASS in classes:
-            self.affiliations = el
-        if self.article_source is None and ARTICLE_SOURCE_CLASS in classes:
-            self.article_source = el
-        if ident == ABSTRACT_ID or all(c in classes for c in ABSTRACT_CLASSES):
-            self.abstract_divs.append(el)
-        if ident:
-            self.divs_by_id.setdefault(ident, []).append(el)
 
     def under(self, start: Element | None, query: str) -> list[Element]:
         """``query`` run from ``start`` (nothing when the page lacks it)."""
