@@ -412,7 +412,7 @@ class Document:
     def from_text(cls, text: str, *, path: str | None = None, url: str | None = None) -> Document:
         """A document from text already decoded (a pasted page)."""
         text = _strip_text(text)
-        if not text.strip():
+        if _blank(text):
             raise InputError(path or "<text>", "empty input")
         name = _file_name(path) if path else None
         kind, dialect = sniff_kind(text, name)
@@ -433,14 +433,14 @@ class Document:
         where = path or "<bytes>"
         if len(data) > max_bytes:
             raise InputTooLarge(where, f"file is {len(data):,} bytes, over the {max_bytes:,}-byte limit")
-        if not data.strip():
+        if _blank(data):
             raise InputError(where, "empty file")
         if data.startswith(b"%PDF-"):
             raise InputError(where, "a PDF file, not a citation page or export (save the page as HTML or text)")
         if _is_binary(data):
             raise InputError(where, "binary data, not text")
         text, enc = decode_bytes(data, declared=declared_encoding)
-        if not text.strip():
+        if _blank(text):
             raise InputError(where, "empty file")
         name = _file_name(path) if path else None
         kind, dialect = sniff_kind(text, name)
@@ -542,6 +542,13 @@ class Document:
             return og[0]
         m = _SAVED_FROM.search(self.text[:4096])
         return m.group(1) if m else None
+
+
+def _blank(value: str | bytes) -> bool:
+    """``not value.strip()`` without copying ``value`` (a 200 KB page ending in a line
+    break was copied whole; ``isspace`` tests the same white space and stops at the first
+    other character)."""
+    return not value or value.isspace()
 
 
 def _file_name(path: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from msc_citations.document import _TAGGED_PATTERNS, Document, _starts_a_line, decode_bytes, sniff_kind
+from msc_citations.document import _TAGGED_PATTERNS, Document, _blank, _starts_a_line, decode_bytes, sniff_kind
 from msc_citations.errors import InputError, InputTooLarge
 
 CHINESE_PAGE = (
@@ -192,3 +192,15 @@ def test_kind_sniffing_ignores_e_mail_addresses_mid_line() -> None:
     text = "Correspondence: kim@example.org\n  @article{x,\n title={y}}"
     assert sniff_kind(text) == ("tagged", "bibtex")
     assert sniff_kind("Correspondence: kim@example.org {see}\nAbstract") == ("text", None)
+
+
+_SPACES = st.sampled_from(
+    [" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\xa0", "\u2003", "\u3000", "a", "\x00"]
+)
+
+
+@given(st.lists(_SPACES, max_size=12).map("".join))
+def test_blank_is_strip_leaves_nothing(text: str) -> None:
+    data = text.encode("utf-8")
+    assert _blank(text) == (not text.strip())
+    assert _blank(data) == (not data.strip())
