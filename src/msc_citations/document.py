@@ -363,16 +363,19 @@ def _visible_text_raw(root: etree._Element) -> str:
 def html_visible_text(root: etree._Element) -> str:
     """Render an HTML tree as the text a reader would copy from the page: scripts, styles
     and navigation dropped, block elements on their own lines."""
-    lines: list[str] = []
-    # Each line stripped, inline white-space runs collapsed (only where there are any), and
-    # blank lines dropped: runs of line breaks collapse to one.
-    for raw in _visible_text_raw(root).split("\n"):
-        line = raw.strip()
-        if line:
-            if "  " in line or "\t" in line or "\r" in line or "\f" in line or "\v" in line:
-                line = _INLINE_SPACE.sub(" ", line)
-            lines.append(line)
-    return "\n".join(lines)
+    # Each line stripped and blank lines dropped (runs of line breaks collapse to one), in
+    # C: most lines of a rendered page are blank. Then inline white-space runs collapsed,
+    # line by line only when the text holds any.
+    lines = list(filter(None, map(str.strip, _visible_text_raw(root).split("\n"))))
+    text = "\n".join(lines)
+    if _has_inline_space(text):
+        return "\n".join([_INLINE_SPACE.sub(" ", line) if _has_inline_space(line) else line for line in lines])
+    return text
+
+
+def _has_inline_space(text: str) -> bool:
+    """Whether ``text`` holds a run :data:`_INLINE_SPACE` would change."""
+    return "  " in text or "\t" in text or "\r" in text or "\f" in text or "\v" in text
 
 
 def _safe_html_parser() -> etree.HTMLParser:
@@ -498,7 +501,7 @@ class Document:
     @cached_property
     def lines(self) -> list[str]:
         """The visible text split into lines, each stripped."""
-        return [line.strip() for line in self.visible_text.splitlines()]
+        return list(map(str.strip, self.visible_text.splitlines()))
 
     @cached_property
     def json(self) -> object:
