@@ -14,7 +14,9 @@ from msc_citations.document import Document
 from msc_citations.errors import MscCitationsError
 from msc_citations.sources import DETECTION_THRESHOLD, get_source
 from msc_citations.sources.pubmed import ID_MARKERS, PAGE_MARKERS, PubMedSource, page_score
+from msc_citations.sources.pubmed_labels import BANNER_LINES, BANNER_PREFIXES, FORMAT_MENU, KEYWORDS, MENU_FOLLOWERS
 from msc_citations.sources.pubmed_medline import MEDLINE_TAGS, parse_medline
+from msc_citations.sources.pubmed_text import _clean
 
 CASES = fixture_inputs("pubmed")
 FOLDER = FIXTURES / "pubmed"
@@ -278,3 +280,34 @@ _DETECT_PIECES = [
 @given(st.lists(st.one_of(st.sampled_from(_DETECT_PIECES), st.text(max_size=30)), max_size=25))
 def test_page_score_early_exit_matches_the_full_scan(lines: list[str]) -> None:
     assert page_score(lines) == page_score(lines, early_exit=False)
+
+
+def _clean_reference(lines: list[str]) -> list[tuple[str, str]]:
+    """The line clean-up written plainly: each line squashed and lowered on its own."""
+    kept = [(line, line.lower()) for line in (" ".join(raw.split()) for raw in lines) if line]
+    kept = [(line, low) for line, low in kept if low not in BANNER_LINES and not low.startswith(BANNER_PREFIXES)]
+    return [
+        pair
+        for i, pair in enumerate(kept)
+        if pair[1] not in FORMAT_MENU
+        or not (i + 1 < len(kept) and (kept[i + 1][1] in FORMAT_MENU or kept[i + 1][1] in MENU_FOLLOWERS))
+    ]
+
+
+_LINE_PIECES = st.sampled_from(
+    ["Abstract", "Format", "PubMed", "Sort by", "Cite", "ΑΣ", "Σ", "'", "İ", "\u00a0", " ", "  ", "\t", "\u200b", "x"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_LINE_PIECES, max_size=4).map("".join), max_size=8))
+def test_line_clean_up_matches_squashing_each_line(lines: list[str]) -> None:
+    assert _clean(lines) == _clean_reference(lines)
+
+
+@given(
+    st.lists(st.sampled_from(["Keywords", "KEYWORDS", "keyword", "\u212a", "\u017f", "s", ":", " ", "x"]), max_size=5)
+)
+def test_a_keywords_line_has_its_colon_ninth(pieces: list[str]) -> None:
+    line = "".join(pieces)
+    assert KEYWORDS.match(line) is None or line[8:9] == ":"

@@ -110,13 +110,16 @@ def _clean(lines: list[str]) -> list[tuple[str, str]]:
     menu (``Format`` / ``Abstract`` / ``PubMed`` / ``PMID``) removed so that its
     ``Abstract`` is not taken for the abstract's heading; each line with its lower case."""
     kept: list[tuple[str, str]] = []
-    for raw in lines:
-        line = " ".join(raw.split())  # squash, inlined: this runs for every line of the page
+    menu = False
+    for line in _squashed_lines(lines):
         if not line:
             continue
         low = line.lower()
         if low not in BANNER_LINES and not low.startswith(BANNER_PREFIXES):
             kept.append((line, low))
+            menu = menu or low in FORMAT_MENU
+    if not menu:
+        return kept
     last = len(kept) - 1
     return [
         pair
@@ -124,6 +127,19 @@ def _clean(lines: list[str]) -> list[tuple[str, str]]:
         if pair[1] not in FORMAT_MENU
         or not (i < last and (kept[i + 1][1] in FORMAT_MENU or kept[i + 1][1] in MENU_FOLLOWERS))
     ]
+
+
+def _squashed_lines(lines: list[str]) -> list[str]:
+    """Each line squashed.
+
+    The lines of a rendered page are squashed already: when the lines joined by spaces
+    hold no double space and neither end is a space, no line has a space to drop, and
+    a line of printable characters then has no other white space either: it is kept as
+    it is (splitting and joining every line was most of the reading)."""
+    text = " ".join(lines)
+    if "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return [raw if raw.isprintable() else " ".join(raw.split()) for raw in lines]
+    return [" ".join(raw.split()) for raw in lines]
 
 
 def split_blocks(lines: list[str]) -> tuple[list[str], list[str], dict[str, list[list[str]]]]:
@@ -147,7 +163,7 @@ def split_blocks(lines: list[str]) -> tuple[list[str], list[str], dict[str, list
         if kind is not None:
             current = []
             blocks.setdefault(kind, []).append(current)
-        elif KEYWORDS.match(line):
+        elif line[8:9] == ":" and KEYWORDS.match(line):  # the colon after "keywords" first
             blocks.setdefault("keywords", []).append([line])
         else:
             (header if current is None else current).append(line)
