@@ -19,6 +19,7 @@ The decoded text is NFC, NBSP becomes a space and zero-width characters are remo
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import os
 import re
@@ -120,22 +121,57 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
-# Letters of one real script (see _script_score), and the characters _language_fit weighs.
-_SCRIPT_LETTER = re.compile(
-    "[\uac00-\ud7a3\u4e00-\u9fff\u3040-\u30ff\u3000-\u303f\uff00-\uffef\u2010-\u206f\u00c0-\u024f]"
+# The scores count characters of a class. Each pattern matches a whole run of its class
+# and a run counts its length, so a page costs one match per run, not one per character.
+# The script letters and the wide characters are counted as the non-ASCII characters less
+# the (rare, on a right guess) ones outside them.
+_SCRIPT_LETTER_RANGES = (
+    (0xC0, 0x24F),
+    (0x2010, 0x206F),
+    (0x3000, 0x30FF),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7A3),
+    (0xFF00, 0xFFEF),
 )
-_NON_ASCII = re.compile("[^\x00-\x7f]")
-_WIDE = re.compile("[\u3000-\U0010ffff]")
-_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
-_KANA_CHAR = re.compile("[\u3040-\u30ff]")
+"""Letters of one real script (see :func:`_script_score`): sorted, disjoint, inclusive."""
+_WIDE_RANGES = ((0x3000, 0x10FFFF),)
+"""The wide (CJK) characters :func:`_language_fit` divides by."""
+
+
+def _non_ascii_outside(ranges: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
+    """A pattern matching runs of the non-ASCII characters outside ``ranges``."""
+    parts = []
+    start = 0x80
+    for low, high in ranges:
+        if low > start:
+            parts.append(f"{chr(start)}-{chr(low - 1)}")
+        start = high + 1
+    if start <= 0x10FFFF:
+        parts.append(f"{chr(start)}-{chr(0x10FFFF)}")
+    return re.compile("[" + "".join(parts) + "]+")
+
+
+_NOT_SCRIPT_LETTER_RUN = _non_ascii_outside(_SCRIPT_LETTER_RANGES)
+_NARROW_NON_ASCII_RUN = _non_ascii_outside(_WIDE_RANGES)
+_HANGUL_SYLLABLE_RUN = re.compile("[\uac00-\ud7a3]+")
+_KANA_RUN = re.compile("[\u3040-\u30ff]+")
+
+
+def _run_chars(pattern: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the runs ``pattern`` matches hold."""
+    return sum(map(len, pattern.findall(text)))
+
+
+def _non_ascii_count(text: str) -> int:
+    return len(text) - len(text.encode("ascii", "ignore"))
 
 
 def _script_score(text: str) -> float:
     """How plausible a decoded text is: the share of its non-ASCII characters that are
     letters of one real script (Han, Hangul, kana, Latin-1 letters) rather than symbols,
     private-use or rare compatibility characters."""
-    total = len(_NON_ASCII.findall(text))
-    return len(_SCRIPT_LETTER.findall(text)) / total if total else 0.0
+    total = _non_ascii_count(text)
+    return (total - _run_chars(_NOT_SCRIPT_LETTER_RUN, text)) / total if total else 0.0
 
 
 def _non_ascii_lines(data: bytes, limit: int = 65536) -> bytes:
@@ -156,27 +192,36 @@ _HAN_COMMON = set(
 
 # Every common character is CJK (at or above U+3000), so counting them in the whole text
 # counts them among the wide characters.
-_HANGUL_COMMON_CHAR = re.compile("[" + "".join(sorted(_HANGUL_COMMON)) + "]")
-_HAN_COMMON_CHAR = re.compile("[" + "".join(sorted(_HAN_COMMON)) + "]")
+_HANGUL_COMMON_RUN = re.compile("[" + "".join(sorted(_HANGUL_COMMON)) + "]+")
+_HAN_COMMON_RUN = re.compile("[" + "".join(sorted(_HAN_COMMON)) + "]+")
 
 
 def _language_fit(text: str, encoding: str) -> float:
-    n = len(_WIDE.findall(text))
+    n = _non_ascii_count(text) - _run_chars(_NARROW_NON_ASCII_RUN, text)
     if not n:
         return 0.0
     if encoding == "cp949":
-        return len(_HANGUL_COMMON_CHAR.findall(text)) / n + 0.5 * (len(_HANGUL_SYLLABLE.findall(text)) / n)
+        return _run_chars(_HANGUL_COMMON_RUN, text) / n + 0.5 * (_run_chars(_HANGUL_SYLLABLE_RUN, text) / n)
     if encoding in ("gb18030", "big5"):
-        return len(_HAN_COMMON_CHAR.findall(text)) / n
+        return _run_chars(_HAN_COMMON_RUN, text) / n
     if encoding in ("shift_jis", "euc_jp"):
-        return len(_KANA_CHAR.findall(text)) / n + 0.2
+        return _run_chars(_KANA_RUN, text) / n + 0.2
     return 0.0
 
 
-def _detect_legacy(data: bytes) -> str:
+_CP1252_PENALTY = 0.3
+_CP1252_BEST = 1.0 - _CP1252_PENALTY
+"""The most cp1252 can score (a script score is at most 1): a candidate already scoring
+this much cannot be beaten by it, so it is not decoded and scored."""
+
+
+def _detect_legacy(data: bytes) -> tuple[str, str]:
+    """``(text, encoding)`` of bytes that are neither declared nor UTF-8."""
     sample = _non_ascii_lines(data)
     best: tuple[float, str] | None = None
     for enc in DETECTION_CANDIDATES:
+        if enc == "cp1252" and best is not None and best[0] >= _CP1252_BEST:
+            continue
         try:
             text = sample.decode(enc)
         except UnicodeDecodeError:
@@ -185,19 +230,16 @@ def _detect_legacy(data: bytes) -> str:
         if enc == "cp1252":
             # Latin-1 letters only: CJK pages decode "successfully" here too, so it must
             # win on its own merits, never by default.
-            score -= 0.3
+            score -= _CP1252_PENALTY
         else:
             score += _language_fit(text, enc)
         if best is None or score > best[0]:
             best = (score, enc)
-    if best is None:
-        return "cp1252"
-    # The sample may decode while the whole file does not (a line cut at the limit).
-    try:
-        data.decode(best[1])
-    except UnicodeDecodeError:
-        return "cp1252"
-    return best[1]
+    if best is not None:
+        # The sample may decode while the whole file does not (a line cut at the limit).
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode(best[1]), best[1]
+    return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
@@ -224,8 +266,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
             return _strip_text(data.decode(enc)), enc
         except (UnicodeDecodeError, LookupError):
             continue
-    enc = _detect_legacy(data)
-    return _strip_text(data.decode(enc, errors="replace")), enc
+    text, enc = _detect_legacy(data)
+    return _strip_text(text), enc
 
 
 def sniff_kind(text: str, name: str | None = None) -> tuple[DocumentKind, str | None]:

@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from msc_citations.document import _TAGGED_PATTERNS, Document, _blank, _starts_a_line, decode_bytes, sniff_kind
+from msc_citations.document import (
+    _HAN_COMMON,
+    _HANGUL_COMMON,
+    _TAGGED_PATTERNS,
+    DETECTION_CANDIDATES,
+    Document,
+    _blank,
+    _detect_legacy,
+    _language_fit,
+    _non_ascii_lines,
+    _script_score,
+    _starts_a_line,
+    decode_bytes,
+    sniff_kind,
+)
 from msc_citations.errors import InputError, InputTooLarge
 
 CHINESE_PAGE = (
@@ -204,3 +219,89 @@ def test_blank_is_strip_leaves_nothing(text: str) -> None:
     data = text.encode("utf-8")
     assert _blank(text) == (not text.strip())
     assert _blank(data) == (not data.strip())
+
+
+# The encoding scores as first written: one test per character. The scores now count runs;
+# these are the definitions they must keep.
+_SCRIPT_LETTER_CHAR = re.compile(
+    "[\uac00-\ud7a3\u4e00-\u9fff\u3040-\u30ff\u3000-\u303f\uff00-\uffef\u2010-\u206f\u00c0-\u024f]"
+)
+
+
+def _script_score_per_char(text: str) -> float:
+    total = sum(1 for c in text if ord(c) > 0x7F)
+    letters = sum(1 for c in text if _SCRIPT_LETTER_CHAR.match(c))
+    return letters / total if total else 0.0
+
+
+def _language_fit_per_char(text: str, encoding: str) -> float:
+    n = sum(1 for c in text if c >= "\u3000")
+    if not n:
+        return 0.0
+    if encoding == "cp949":
+        common = sum(1 for c in text if c in _HANGUL_COMMON)
+        return common / n + 0.5 * (sum(1 for c in text if "\uac00" <= c <= "\ud7a3") / n)
+    if encoding in ("gb18030", "big5"):
+        return sum(1 for c in text if c in _HAN_COMMON) / n
+    if encoding in ("shift_jis", "euc_jp"):
+        return sum(1 for c in text if "\u3040" <= c <= "\u30ff") / n + 0.2
+    return 0.0
+
+
+def _detect_legacy_scoring_every_candidate(data: bytes) -> tuple[str, str]:
+    sample = _non_ascii_lines(data)
+    best: tuple[float, str] | None = None
+    for enc in DETECTION_CANDIDATES:
+        try:
+            text = sample.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = _script_score_per_char(text)
+        score += -0.3 if enc == "cp1252" else _language_fit_per_char(text, enc)
+        if best is None or score > best[0]:
+            best = (score, enc)
+    enc = "cp1252"
+    if best is not None:
+        try:
+            data.decode(best[1])
+            enc = best[1]
+        except UnicodeDecodeError:
+            pass
+    return data.decode(enc, errors="replace"), enc
+
+
+# Both sides of every range edge the scores test, common Han and Hangul, and anything.
+_EDGES = [
+    0x7F, 0x80, 0xBF, 0xC0, 0x24F, 0x250, 0x200F, 0x2010, 0x206F, 0x2070, 0x2FFF, 0x3000, 0x303F, 0x3040,
+    0x30FF, 0x3100, 0x4DFF, 0x4E00, 0x9FFF, 0xA000, 0xABFF, 0xAC00, 0xD7A3, 0xD7A4, 0xFEFF, 0xFF00,
+    0xFFEF, 0xFFF0, 0x10000, 0x10FFFF,
+]  # fmt: skip
+_SCORE_ALPHABET = st.one_of(
+    st.sampled_from([chr(c) for c in _EDGES]),
+    st.sampled_from(sorted(_HAN_COMMON)[:40] + sorted(_HANGUL_COMMON) + list("の間幹")),
+    st.sampled_from(list("ab 1\néüößÀ–")),
+    st.characters(),
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_SCORE_ALPHABET, max_size=80).map("".join))
+def test_encoding_scores_by_runs_equal_the_per_character_definitions(text: str) -> None:
+    assert _script_score(text) == _script_score_per_char(text)
+    for enc in DETECTION_CANDIDATES:
+        assert _language_fit(text, enc) == _language_fit_per_char(text, enc)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(_SCORE_ALPHABET, max_size=60)
+    .map("".join)
+    .flatmap(lambda text: st.sampled_from(DETECTION_CANDIDATES).map(lambda enc: text.encode(enc, errors="ignore")))
+    | st.binary(max_size=60)
+)
+# German and French words in cp1252 that also decode as GB18030, scoring 0.5 and 0.67
+# there: cp1252 (0.7) wins only just.
+@example("Grüße Übersicht".encode("cp1252"))
+@example("Grüße Anaïs Œuvre".encode("cp1252"))
+def test_encoding_guess_equals_scoring_every_candidate(data: bytes) -> None:
+    assert _detect_legacy(data) == _detect_legacy_scoring_every_candidate(data)
