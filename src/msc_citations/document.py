@@ -71,6 +71,17 @@ _TAGGED_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
 )
 """Tagged dialects: a text every match contains (the lines holding it are the only places
 the pattern is tried, see :func:`_starts_a_line`), and the pattern."""
+_SCANNED_DIALECTS = frozenset({"ris", "medline", "wos"})
+"""The dialects whose patterns are a marker at the very start of a line: found together, in
+one scan of the head for a newline followed by any of them (:data:`_LINE_MARKERS`). The
+others may start with white space (BibTeX) or have a one-character marker that
+:func:`_starts_a_line` finds quickly."""
+_LINE_MARKERS = re.compile(
+    "\n(?:"
+    + "|".join(f"(?P<{d}>{p.pattern.removeprefix('^')})" for d, _, p in _TAGGED_PATTERNS if d in _SCANNED_DIALECTS)
+    + ")",
+    re.M,
+)
 
 
 def _strip_text(text: str) -> str:
@@ -287,12 +298,23 @@ def sniff_kind(text: str, name: str | None = None) -> tuple[DocumentKind, str | 
         return "xml", None
     if stripped.startswith("<") and re.match(r"<[A-Za-z_][\w.:-]*[\s>]", stripped):
         return "xml", None
-    for dialect, needs, pattern in _TAGGED_PATTERNS:
-        if _starts_a_line(head, needs, pattern):
-            return "tagged", dialect
+    dialect = _tagged_dialect(head)
+    if dialect is not None:
+        return "tagged", dialect
     if suffix == "csv" or (suffix != "txt" and _looks_csv(head)):
         return "csv", None
     return "text", None
+
+
+def _tagged_dialect(head: str) -> str | None:
+    """The first dialect of :data:`_TAGGED_PATTERNS` whose pattern matches in ``head``."""
+    # A newline put before the head makes its first line like every other.
+    scanned = {m.lastgroup for m in _LINE_MARKERS.finditer("\n" + head)}
+    for dialect, needs, pattern in _TAGGED_PATTERNS:
+        found = dialect in scanned if dialect in _SCANNED_DIALECTS else _starts_a_line(head, needs, pattern)
+        if found:
+            return dialect
+    return None
 
 
 def _starts_a_line(head: str, needs: tuple[str, ...], pattern: re.Pattern[str]) -> bool:

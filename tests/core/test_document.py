@@ -22,6 +22,7 @@ from msc_citations.document import (
     _non_ascii_lines,
     _script_score,
     _starts_a_line,
+    _tagged_dialect,
     decode_bytes,
     sniff_kind,
 )
@@ -201,6 +202,20 @@ def test_tagged_patterns_tried_at_line_starts_find_what_a_full_search_finds(part
     head = "".join(parts)
     for _, needs, pattern in _TAGGED_PATTERNS:
         assert _starts_a_line(head, needs, pattern) == bool(pattern.search(head))
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(
+        _TAGGED_ALPHABET
+        | st.sampled_from(["TY  - ", "PMID- 1", "PMID-1", "@article{", "%0 J", "FN ", "PT J", "PMID-", "PT J \n"]),
+        max_size=60,
+    )
+)
+def test_tagged_dialect_in_one_scan_is_the_first_whose_pattern_matches(parts: list[str]) -> None:
+    head = "".join(parts)
+    first = next((dialect for dialect, _, pattern in _TAGGED_PATTERNS if pattern.search(head)), None)
+    assert _tagged_dialect(head) == first
 
 
 def test_kind_sniffing_ignores_e_mail_addresses_mid_line() -> None:
