@@ -114,6 +114,8 @@ def _lookup(name: bytes | str) -> str | None:
 
 
 def _declared_encoding(head: bytes) -> str | None:
+    if b"<" not in head:  # both declarations start with one: a copied text needs no search
+        return None
     m = _XML_DECL.search(head) or _META_CHARSET.search(head)
     return _lookup(m.group(1)) if m else None
 

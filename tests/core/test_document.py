@@ -13,12 +13,16 @@ from hypothesis import strategies as st
 from msc_citations.document import (
     _HAN_COMMON,
     _HANGUL_COMMON,
+    _META_CHARSET,
     _TAGGED_PATTERNS,
+    _XML_DECL,
     DETECTION_CANDIDATES,
     Document,
     _blank,
+    _declared_encoding,
     _detect_legacy,
     _language_fit,
+    _lookup,
     _non_ascii_lines,
     _script_score,
     _starts_a_line,
@@ -320,3 +324,18 @@ def test_encoding_scores_by_runs_equal_the_per_character_definitions(text: str) 
 @example("Grüße Anaïs Œuvre".encode("cp1252"))
 def test_encoding_guess_equals_scoring_every_candidate(data: bytes) -> None:
     assert _detect_legacy(data) == _detect_legacy_scoring_every_candidate(data)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from([b"<", b"<?xml", b"<meta", b" charset=", b' encoding="gbk"', b"utf-8", b"'", b">", b"\n", b" "])
+        | st.binary(max_size=8),
+        max_size=20,
+    ).map(b"".join)
+)
+@example(b'<?xml version="1.0" encoding="gbk"?>')
+@example(b'<html><META http-equiv="Content-Type" content="text/html; charset=euc-kr">')
+def test_declared_encoding_without_a_search_when_no_tag_opens(head: bytes) -> None:
+    m = _XML_DECL.search(head) or _META_CHARSET.search(head)
+    assert _declared_encoding(head) == (_lookup(m.group(1)) if m else None)

@@ -220,7 +220,9 @@ class Section:
     @property
     def text(self) -> str:
         """The value lines joined by a space."""
-        return " ".join(line for line in self.lines if line).strip()
+        lines = self.lines
+        # Cut sections hold no empty line: joined as they are, without a generator.
+        return " ".join(lines if all(lines) else [line for line in lines if line]).strip()
 
 
 @dataclass
@@ -239,8 +241,8 @@ class Sections:
     def text(self, name: str) -> str | None:
         """The first non-empty value of a field, or ``None``."""
         for s in self.items:
-            if s.name == name and s.text:
-                return s.text
+            if s.name == name and (text := s.text):
+                return text
         return None
 
 
