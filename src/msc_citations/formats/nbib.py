@@ -16,7 +16,8 @@ which ISSN, Print, Electronic or Linking, it is, and a record does not say).
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from ..model import Funding, Person, Record, RegistryId
 from ..sources.pubmed_common import funding_from_gr, registry_id
@@ -50,16 +51,13 @@ NOTES_KEY = MEDLINE_TAGS["GN"].field.removeprefix("extra.")
 WRITER_EXTRA_KEYS = ("source_citation", "keyword_owner", "date_as_written")
 """``extra`` keys the reader fills from lines our writer derives from other fields."""
 
+_T = TypeVar("_T")
 _PMCID = re.compile(r"^PMC\d+$")
 ARTICLE_TYPE = "Journal Article"
 """PubMed gives every journal article this publication type, and MEDLINE readers (EndNote,
 the ``nbib`` package) take the record type from it; we add it when a record lacks it."""
 ARTICLE_TYPE_ADDED = "Publication type Journal Article added on export"
 """The ``GN`` line that tells our reader to drop the added type again."""
-
-
-def _add(tag: str, value: str, out: list[str]) -> None:
-    out.append(f"{tag:<4}- {value}")
 
 
 _CHUNK = re.compile(rf"(.{{1,{ROOM}}}|[^ ]+)(?: |\Z)", re.S)
@@ -91,15 +89,39 @@ def _wrapped(line: str) -> str:
     return head + "\n      ".join(_CHUNK.findall(value))
 
 
-def _fold(lines: list[str]) -> str:
-    return "\n".join(
-        [
-            line
-            if len(line) <= WIDTH and "\n" not in line and "\r" not in line and line.find("  ", 6) < 0
-            else _wrapped(line)
-            for line in lines
-        ]
-    )
+def _folded(line: str) -> str:
+    """One ``TAG - value`` line as written: folded when it must be, with its final newline.
+    A line within the width, on one line and without a double space is kept as it is."""
+    if len(line) <= WIDTH and "\n" not in line and "\r" not in line and line.find("  ", 6) < 0:
+        return line + "\n"
+    return _wrapped(line) + "\n"
+
+
+def _field(head: str, value: str) -> str:
+    """``_folded(head + value)`` for a six-character ``head`` (``"TI  - "``), without
+    building the unfolded line."""
+    if len(value) <= ROOM and "\n" not in value and "\r" not in value and "  " not in value:
+        return f"{head}{value}\n"
+    if not _printable(value) or "  " in value or value[:1] == " " or value[-1:] == " ":
+        value = " ".join(value.split())
+    if len(value) <= ROOM:
+        return f"{head}{value}\n"
+    return head + "\n      ".join(_CHUNK.findall(value)) + "\n"
+
+
+Seen = dict[str, dict[Any, Any]]
+"""Line head (``"MH  - "``) -> value -> its line as written (:func:`_folded`), for the values
+that recur across the records of one file (authors, affiliations, journals, MeSH terms,
+publication types...): each is built and folded once per file. Under ``"SI  - "`` and
+``"GR  - "``: a registry id or grant -> its line, or None when it is written as a note."""
+
+
+def _once(seen: dict[Any, str], head: str, value: str) -> str:
+    """``head + value`` as written, from ``seen`` when the value was written before."""
+    line = seen.get(value)
+    if line is None:
+        line = seen[value] = _field(head, value)
+    return line
 
 
 def _initials(given: str) -> str:
@@ -126,106 +148,168 @@ def _source(rec: Record, first: str | None, last: str | None) -> str:
     return text + "." + (f" doi: {rec.doi}." if rec.doi else "")
 
 
-def _authors(people: list[Person], out: list[str]) -> None:
+def _name(person: Person) -> str:
+    """The ``FAU`` and ``AU`` lines of a person with family and given names, else the ``CN``
+    line, as written."""
+    if person.family and person.given:
+        return _folded(f"FAU - {person.family}, {person.given}") + _folded(
+            f"AU  - {person.family} {_initials(person.given)}".rstrip()
+        )
+    return _folded("CN  - " + (person.literal or person.family or person.given or ""))
+
+
+def _authors(people: list[Person], seen: Seen, out: list[str]) -> None:
+    names, affs = seen["FAU - "], seen["AD  - "]
     for person in people:
-        if person.family and person.given:
-            out.append(f"FAU - {person.family}, {person.given}")
-            out.append(f"AU  - {person.family} {_initials(person.given)}".rstrip())
-        else:
-            out.append("CN  - " + (person.literal or person.family or person.given or ""))
+        key = (person.family, person.given, person.literal)
+        name = names.get(key)
+        if name is None:
+            name = names[key] = _name(person)
+        out.append(name)
         for aff in person.affiliations:
-            out.append(f"AD  - {aff}")
+            line = affs.get(aff)
+            out.append(_once(affs, "AD  - ", aff) if line is None else line)
 
 
 def _gr(fund: Funding) -> str | None:
-    """The ``GR`` value MEDLINE's reader turns back into exactly ``fund``, if there is one."""
+    """The ``GR`` line MEDLINE's reader turns back into exactly ``fund``, if there is one."""
     if len(fund.award_ids) > 1 or any("/" in p for p in [*fund.award_ids, fund.funder or ""]):
         return None
     award = fund.award_ids[0] if fund.award_ids else ""
     value = f"{award}/{fund.funder}" if fund.funder else award
-    return value if value and funding_from_gr(value) == fund else None
+    return _field("GR  - ", value) if value and funding_from_gr(value) == fund else None
 
 
 def _si(reg: RegistryId) -> str | None:
+    """The ``SI`` line MEDLINE's reader turns back into exactly ``reg``, if there is one."""
     value = f"{reg.registry}/{reg.id}"
-    return value if registry_id(reg.registry, reg.id) == reg else None
+    return _field("SI  - ", value) if registry_id(reg.registry, reg.id) == reg else None
 
 
-def _tagged_or_notes(rec: Record, gn: list[str], out: list[str]) -> None:
+def _exact_lines(
+    items: list[_T], key: Callable[[_T], Hashable], line_of: Callable[[_T], str | None], known: dict[Any, Any]
+) -> list[str] | None:
+    """The lines ``line_of`` gives the items, or None when one has none; ``known`` keeps
+    each item's line (or None) by ``key``."""
+    lines: list[str] = []
+    for item in items:
+        k = key(item)
+        line = known[k] if k in known else known.setdefault(k, line_of(item))
+        if line is None:
+            return None
+        lines.append(line)
+    return lines
+
+
+def _tagged_or_notes(rec: Record, seen: Seen, gn: list[str], out: list[str]) -> None:
     """SI and GR lines when every value reads back exactly; otherwise all as notes."""
-    if not rec.registry_ids and not rec.funding:
-        return
-    si = [_si(r) for r in rec.registry_ids]
-    if all(si):
-        for value in si:
-            out.append(f"SI  - {value}")
-    else:
-        gn.extend(f"Trial registration: {r.registry}/{r.id}" for r in rec.registry_ids)
-    gr = [_gr(f) for f in rec.funding]
-    if all(gr):
-        for value in gr:
-            out.append(f"GR  - {value}")
-    else:
-        gn.extend(line for line in note_lines(Record(funding=rec.funding)) if line.startswith("Funding:"))
+    if rec.registry_ids:
+        si = _exact_lines(rec.registry_ids, lambda r: (r.registry, r.id), _si, seen["SI  - "])
+        if si is None:
+            gn.extend(f"Trial registration: {r.registry}/{r.id}" for r in rec.registry_ids)
+        else:
+            out += si
+    if rec.funding:
+        gr = _exact_lines(rec.funding, lambda f: (f.funder, *f.award_ids), _gr, seen["GR  - "])
+        if gr is None:
+            gn.extend(line for line in note_lines(Record(funding=rec.funding)) if line.startswith("Funding:"))
+        else:
+            out += gr
 
 
-def _write_one(rec: Record, out: list[str]) -> None:
+def _all_once(seen: dict[Any, str], head: str, values: list[str], out: list[str]) -> None:
+    """Append ``head + value`` as written for every value (see :func:`_once`)."""
+    for value in values:
+        line = seen.get(value)
+        out.append(_once(seen, head, value) if line is None else line)
+
+
+_REPEATED_HEADS = "VI IP DP FAU AD LA PT PL TA JT MH OT SI GR"
+_JOURNAL_FIELDS = (("PL  - ", "country"), ("TA  - ", "journal_abbrev"), ("JT  - ", "journal"))
+
+
+def _seen() -> Seen:
+    """An empty :data:`Seen` for one file."""
+    return {f"{tag:<4}- ": {} for tag in _REPEATED_HEADS.split()}
+
+
+def _head(rec: Record, seen: Seen, gn: list[str], out: list[str]) -> tuple[str | None, str | None]:
+    """Append the lines from ``PMID`` to ``AB``; returns the page range."""
+    if rec.pmid and rec.pmid.isdigit():
+        out.append(f"PMID- {rec.pmid}\n" if len(rec.pmid) <= ROOM else _field("PMID- ", rec.pmid))
+    elif rec.pmid:
+        gn.append(f"PMID: {rec.pmid}")
+    if rec.volume:
+        out.append(_once(seen["VI  - "], "VI  - ", rec.volume))
+    if rec.issue:
+        out.append(_once(seen["IP  - "], "IP  - ", rec.issue))
+    if rec.year:
+        dates = seen["DP  - "]
+        key = (rec.year, rec.month, rec.day)
+        line = dates.get(key)
+        if line is None:
+            line = dates[key] = _field("DP  - ", _date(rec))
+        out.append(line)
+    if rec.title:
+        out.append(_field("TI  - ", rec.title))
+    first, last = page_range(rec)
+    if first:
+        out.append(_field("PG  - ", f"{first}-{last}" if last else first))
+    if rec.doi:
+        out.append(_field("LID - ", f"{rec.doi} [doi]"))
+    if rec.abstract:
+        out.append(_field("AB  - ", rec.abstract))
+    return first, last
+
+
+def _write_one(rec: Record, seen: Seen, out: list[str]) -> None:
+    """Append the record's lines as written to ``out``, each with its final newline."""
     gn = note_lines(rec, NATIVE_FIELDS)
     if rec.type == "journal-article":
         gn.insert(1 if rec.id else 0, "Record type: journal-article")
-    if rec.pmid and rec.pmid.isdigit():
-        out.append(f"PMID- {rec.pmid}")
-    elif rec.pmid:
-        gn.append(f"PMID: {rec.pmid}")
-    for tag, value in (("VI", rec.volume), ("IP", rec.issue)):
-        if value:
-            _add(tag, value, out)
-    if rec.year:
-        out.append(f"DP  - {_date(rec)}")
-    if rec.title:
-        out.append(f"TI  - {rec.title}")
-    first, last = page_range(rec)
-    if first:
-        out.append(f"PG  - {first}-{last}" if last else f"PG  - {first}")
-    if rec.doi:
-        out.append(f"LID - {rec.doi} [doi]")
-    if rec.abstract:
-        out.append(f"AB  - {rec.abstract}")
-    _authors(rec.authors, out)
+    first, last = _head(rec, seen, gn, out)
+    if rec.authors:
+        _authors(rec.authors, seen, out)
     if rec.language:
-        out.append(f"LA  - {rec.language}")
-    _tagged_or_notes(rec, gn, out)
+        out.append(_once(seen["LA  - "], "LA  - ", rec.language))
+    if rec.registry_ids or rec.funding:
+        _tagged_or_notes(rec, seen, gn, out)
     types = rec.publication_types
     if rec.type in ("journal-article", "review") and ARTICLE_TYPE not in types:
         types = [*types, ARTICLE_TYPE]
         gn.append(ARTICLE_TYPE_ADDED)
-    out += [f"PT  - {pt}" for pt in types]
-    for tag, value in (("PL", rec.country), ("TA", rec.journal_abbrev), ("JT", rec.journal)):
+    _all_once(seen["PT  - "], "PT  - ", types, out)
+    values = rec.__dict__
+    for head, field in _JOURNAL_FIELDS:
+        value = values[field]
         if value:
-            _add(tag, value, out)
-    out += [f"MH  - {term}" for term in rec.mesh_terms]
+            out.append(_once(seen[head], head, value))
+    if rec.mesh_terms:
+        _all_once(seen["MH  - "], "MH  - ", rec.mesh_terms, out)
     if rec.keywords:
-        out.append("OTO - NOTNLM")
-        out += [f"OT  - {kw}" for kw in rec.keywords]
+        out.append("OTO - NOTNLM\n")
+        _all_once(seen["OT  - "], "OT  - ", rec.keywords, out)
     if rec.pmcid and _PMCID.match(rec.pmcid):
-        out.append(f"PMC - {rec.pmcid}")
+        out.append(_field("PMC - ", rec.pmcid))
     elif rec.pmcid:
         gn.append(f"PMCID: {rec.pmcid}")
-    out += [f"GN  - {line}" for line in gn]
+    out += [_field("GN  - ", line) for line in gn]
     if rec.doi:
-        out.append(f"AID - {rec.doi} [doi]")
+        out.append(_field("AID - ", f"{rec.doi} [doi]"))
     if rec.journal or rec.journal_abbrev:
-        out.append(f"SO  - {_source(rec, first, last)}")
+        out.append(_field("SO  - ", _source(rec, first, last)))
 
 
 def write(records: list[Record]) -> str:
     """Records in MEDLINE format, one blank line between records."""
+    seen = _seen()
+    # The whole file is one list of lines joined once.
     out: list[str] = []
     for rec in records:
-        lines: list[str] = []
-        _write_one(rec, lines)
-        if lines:
-            out.append(_fold(lines) + "\n\n")
+        start = len(out)
+        _write_one(rec, seen, out)
+        if len(out) > start:
+            out.append("\n")
     return "".join(out)
 
 
