@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from msc_citations.formats import bibtex, nbib
 from msc_citations.model import RECORD_TYPES, Funding, Person, Record, RegistryId
+from msc_citations.record_ids import assign_ids
 
 # Few values, so records share them, among them values folded, collapsed or escaped.
 WORDS = ["Kim", "Kim ", " Kim", "Kim  Lee", "Kim\tLee", "Lee\nKim", "Ö", "李明", "a & b", "x" * 90, "y " * 50, ""]
@@ -26,13 +27,15 @@ def record(draw: st.DrawFn) -> Record:
     year = draw(st.sampled_from([None, 2020, 2021]))
     month = draw(st.sampled_from([None, 1, 12])) if year else None
     return Record(
-        id=draw(st.from_regex(r"[a-z]{1,3}[0-9]{0,3}", fullmatch=True)),
+        id=draw(st.none() | st.from_regex(r"[a-z]{1,3}[0-9]{0,3}", fullmatch=True)),
         type=draw(st.sampled_from(RECORD_TYPES)),
         title=draw(OPT),
         authors=draw(st.lists(PERSON, max_size=3)),
         journal=draw(OPT),
         journal_abbrev=draw(OPT),
         publisher=draw(OPT),
+        issn=draw(st.lists(TEXT, max_size=2)),
+        url=draw(OPT),
         year=year,
         month=month,
         day=draw(st.sampled_from([None, 1])) if month else None,
@@ -60,6 +63,7 @@ def test_nbib_writes_each_record_as_alone(records: list[Record]) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(records=RECORDS)
 def test_bibtex_writes_each_record_as_alone(records: list[Record]) -> None:
+    records = assign_ids(records)
     assert bibtex.write(records) == "\n".join(bibtex.write([rec]) for rec in records)
 
 

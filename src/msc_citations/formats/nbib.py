@@ -112,7 +112,7 @@ def _field(head: str, value: str) -> str:
 Seen = dict[str, dict[Any, Any]]
 """Line head (``"MH  - "``) -> value -> its line as written (:func:`_folded`), for the values
 that recur across the records of one file (authors, affiliations, journals, MeSH terms,
-publication types...): each is built and folded once per file. Under ``"SI  - "`` and
+publication types, notes but the citation key...): each is built and folded once per file. Under ``"SI  - "`` and
 ``"GR  - "``: a registry id or grant -> its line, or None when it is written as a note."""
 
 
@@ -224,7 +224,7 @@ def _all_once(seen: dict[Any, str], head: str, values: list[str], out: list[str]
         out.append(_once(seen, head, value) if line is None else line)
 
 
-_REPEATED_HEADS = "VI IP DP FAU AD LA PT PL TA JT MH OT SI GR"
+_REPEATED_HEADS = "VI IP DP FAU AD LA PT PL TA JT MH OT GN SI GR"
 _JOURNAL_FIELDS = (("PL  - ", "country"), ("TA  - ", "journal_abbrev"), ("JT  - ", "journal"))
 
 
@@ -293,7 +293,11 @@ def _write_one(rec: Record, seen: Seen, out: list[str]) -> None:
         out.append(_field("PMC - ", rec.pmcid))
     elif rec.pmcid:
         gn.append(f"PMCID: {rec.pmcid}")
-    out += [_field("GN  - ", line) for line in gn]
+    if rec.id:  # the first note is the citation key: the record's own
+        out.append(_field("GN  - ", gn[0]))
+        gn = gn[1:]
+    # The others (record type, ISSN, publisher, trial design...) mostly recur.
+    _all_once(seen["GN  - "], "GN  - ", gn, out)
     if rec.doi:
         out.append(_field("AID - ", f"{rec.doi} [doi]"))
     if rec.journal or rec.journal_abbrev:
