@@ -29,7 +29,7 @@ from .bibtex_map import (
 )
 from .bibtex_parse import Entry, parse_entries
 from .common import build_record, cjk_name, date_fields, page_range, pages_fields, split_range
-from .latex import decode, escape, has_double_dash, has_double_space, has_special, protect_title
+from .latex import decode, escape, has_double_space, protect_title
 from .notes import note_lines, split_notes
 
 NAME = "bibtex"
@@ -68,6 +68,7 @@ _PLAIN = tuple(
 """(``,\n  name = {`` opening the field, record field, how its value is written) per plain field."""
 _CONTAINER_OPEN = {rtype: f",\n  {bib} = {{" for rtype, bib in CONTAINER_FIELD.items()}
 _JOURNAL_OPEN = ",\n  journal = {"
+_AUTHOR_OPEN = ",\n  author = {"
 
 
 def _one_line(value: object) -> str:
@@ -87,29 +88,17 @@ def _verbatim(value: object) -> str:
     return text.replace("{", "").replace("}", "") if "{" in text or "}" in text else text
 
 
-def _authors(people: list[Any]) -> str:
-    """The ``author`` value without its outer braces."""
-    # The common case, all names split into family and given Latin-script parts with
-    # nothing LaTeX gives a meaning to: the names are written as they are.
+def _authors(people: list[Any], known: dict[object, str]) -> str:
+    """The ``author`` value without its outer braces; ``known`` keeps each name as
+    written (names recur across a file's records)."""
     names: list[str] = []
-    spaced = False
     for person in people:
-        family, given = person.family, person.given
-        if not (family and given and ord(family[0]) < 0x1100):  # a CJK name or a single one
-            return " and ".join([_name(p) for p in people])
-        if " " in family:
-            spaced = True
-        names.append(family + ", " + given)
-    text = " and ".join(names)
-    # The separators hold no special character and no dash, so checking the joined
-    # names checks every name.
-    if has_special(text) or has_double_dash(text):
-        return " and ".join([_name(p) for p in people])
-    if spaced:  # a family name with a space is braced so it is not split
-        return " and ".join(
-            [f"{{{p.family}}}, {p.given}" if " " in p.family else f"{p.family}, {p.given}" for p in people]
-        )
-    return text
+        key = (person.family, person.given, person.literal)
+        name = known.get(key)
+        if name is None:
+            name = known[key] = _name(person)
+        names.append(name)
+    return " and ".join(names)
 
 
 _PLAIN_VALUES = itemgetter(*[field for _, field, _ in _PLAIN])
@@ -129,13 +118,14 @@ def _escaped(value: object) -> str:
 
 
 Seen = dict[str, dict[object, str]]
-"""Field opening -> value -> the whole field as written, for the :data:`_REPEATED` fields."""
+"""Field opening -> value -> the whole field as written, for the :data:`_REPEATED` fields;
+under :data:`_AUTHOR_OPEN`, (family, given, literal) -> the name as written."""
 
 
 def _seen() -> Seen:
     """An empty :data:`Seen` for one file."""
     openings = [opening for opening, field, _ in _PLAIN if field in _REPEATED]
-    return {opening: {} for opening in [*openings, *_CONTAINER_OPEN.values()]}
+    return {opening: {} for opening in [*openings, *_CONTAINER_OPEN.values(), _AUTHOR_OPEN]}
 
 
 def _plain_fields(values: dict[str, Any], journal_open: str, seen: Seen, out: list[str]) -> None:
@@ -160,7 +150,7 @@ def _fields(rec: Record, seen: Seen, out: list[str]) -> None:
     (``seen``: see :func:`_plain_fields`)."""
     values = rec.__dict__  # the fields' values, read without a call per field
     if rec.authors:
-        out += (",\n  author = {", _authors(rec.authors), "}")
+        out += (_AUTHOR_OPEN, _authors(rec.authors, seen[_AUTHOR_OPEN]), "}")
     if rec.title:
         out += (",\n  title = {", protect_title(" ".join(rec.title.split())), "}")
     if rec.month:

@@ -136,11 +136,6 @@ def has_special(text: str) -> bool:
     return len(data.translate(None, _SPECIAL_BYTES)) != len(data)
 
 
-def has_double_dash(text: str) -> bool:
-    """``"--" in text``, faster on long text."""
-    return "--" in text if len(text) < _LONG else _DASH_PAIR.search(text) is not None
-
-
 def has_double_space(text: str) -> bool:
     """``"  " in text``, faster on long text."""
     return "  " in text if len(text) < _LONG else _SPACE_PAIR.search(text) is not None
