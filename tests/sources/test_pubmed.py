@@ -282,6 +282,43 @@ def test_page_score_early_exit_matches_the_full_scan(lines: list[str]) -> None:
     assert page_score(lines) == page_score(lines, early_exit=False)
 
 
+_NEAR_CITATIONS = [
+    "Ann Neurol. 2005 Jun;57(6):874-82.",
+    "Ann Neurol. 2005 Jun 3:874-82.",
+    "Ann Neurol. 2005 Jun;",
+    "Stem Cells. 2019:",
+    "Lancet. 1887 Jan;1(1):1-2.",
+    "Ann Neurol. 1999 Jun-Jul 3-4.",
+    ". 2023 Jan 5. doi: 10.1002/ana.20501. Online ahead of print.",
+    "Oh Young Bang et al. Ann Neurol. 2005 Jun.",
+    "Oh Young Bang and Jin Soo Lee. Ann Neurol. 2005 Jun 3",
+    "Bang OY. Ann Neurol. 1899",
+    "Bang OY. Ann Neurol.\t2005.",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_NEAR_CITATIONS),
+            st.builds(
+                lambda a, b, c: a + b + c,
+                st.text(alphabet="Ab. ", max_size=12),
+                st.sampled_from(_NEAR_CITATIONS),
+                st.text(alphabet="0189 .;:-\nJun", max_size=6),
+            ),
+            st.text(alphabet="0189 .;:-\t\nAJunabet", max_size=30),
+        ),
+        max_size=70,
+    )
+)
+def test_page_score_pre_tests_match_the_line_scans(lines: list[str]) -> None:
+    # Citation and summary lines and near misses (cut, extended, joined, past the head's
+    # 60 lines) without the page labels, so that the line scans decide the score.
+    assert page_score(lines) == page_score(lines, early_exit=False)
+
+
 def _clean_reference(lines: list[str]) -> list[tuple[str, str]]:
     """The line clean-up written plainly: each line squashed and lowered on its own."""
     kept = [(line, line.lower()) for line in (" ".join(raw.split()) for raw in lines) if line]

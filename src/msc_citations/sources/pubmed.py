@@ -9,6 +9,7 @@ pubmed.ncbi.nlm.nih.gov page), ``tagged`` with dialect ``medline`` (many records
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from ..document import Document, DocumentKind
@@ -38,6 +39,16 @@ HTML_MARKERS: tuple[str, ...] = ("ncbi_app", "ncbi_uid", "heading-title", "full-
 """Saved-page markup (head first: the scan stops at the second one found)."""
 MEDLINE_TAGS_SEEN: tuple[str, ...] = ("\nTI  - ", "\nFAU - ", "\nAU  - ", "\nSO  - ", "\nDP  - ")
 DETECT_LINES = 400
+CITED_LINES = 60
+"""A citation line counts for detection among the page's first lines only."""
+# Pre-tests of the line scans, run once over the joined lines: a citation line holds its
+# date followed by its separator (CITATION's date and sep), a summary line ends with ". "
+# and its date (SUMMARY's end). A line that matches holds such a match, and so does the
+# text the lines are joined into: where the text holds none, no line can match.
+CITATION_DATE = re.compile(
+    r"(?:1[89]|20)\d\d(?:\s[A-Z][a-z]{2,8}(?:-[A-Z][a-z]{2,8})?)?(?:\s\d{1,2}(?:-\d{1,2})?)?[;:.]"
+)
+SUMMARY_END = re.compile(r"\.\s(?:1[89]|20)\d\d(?: [A-Z][a-z]{2})?(?: \d{1,2})?\.?$", re.MULTILINE)
 SCORE_CAP = 0.95
 """The highest score a copied or saved page earns from its text."""
 
@@ -152,8 +163,8 @@ def _detect_page(doc: Document) -> float:
 
 def page_score(lines: list[str], *, early_exit: bool = True) -> float:
     """The detection score of a page's first lines: its labels, ``PMID:``/``PMCID:``, a
-    citation line and a summary line. ``early_exit=False`` always runs every scan (the
-    reference the early exit is tested against)."""
+    citation line and a summary line. ``early_exit=False`` always runs every scan in full,
+    without the pre-tests (the reference the early exit and pre-tests are tested against)."""
     text = "\n".join(lines)
     hits = sum(marker in text for marker in PAGE_MARKERS)
     ids = sum(marker in text for marker in ID_MARKERS)
@@ -162,12 +173,17 @@ def page_score(lines: list[str], *, early_exit: bool = True) -> float:
     if early_exit and hits and 0.15 * hits + 0.2 * ids >= SCORE_CAP:
         return SCORE_CAP
     # The cheap tests inline ("in" before any call): most lines fail them.
-    cited = any(
+    head = lines[:CITED_LINES]
+    # The end of the head's lines in the text (their lengths and the line breaks between).
+    head_end = sum(map(len, head)) + len(head) - 1
+    cited = (not early_exit or CITATION_DATE.search(text, 0, max(head_end, 0)) is not None) and any(
         read_citation(line, None, PageFacts())
-        for line in lines[:60]
+        for line in head
         if ("19" in line or "20" in line or "18" in line) and CITATION.match(line)
     )
-    summary = any(SUMMARY.match(line) for line in lines if ". " in line and may_be_summary(line))
+    summary = (not early_exit or SUMMARY_END.search(text) is not None) and any(
+        SUMMARY.match(line) for line in lines if ". " in line and may_be_summary(line)
+    )
     score = 0.15 * hits + 0.2 * ids + 0.2 * cited + 0.25 * summary
     if hits == 0 and not summary:
         score = min(score, 0.4 if ids and cited else 0.2)
