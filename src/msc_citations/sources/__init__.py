@@ -13,6 +13,7 @@ distribution's metadata.
 from __future__ import annotations
 
 import importlib
+import operator
 from collections.abc import Iterable
 from importlib.metadata import entry_points
 
@@ -60,6 +61,8 @@ BUILTIN_SOURCES: tuple[str, ...] = (
 
 _registry: dict[str, SourceParser] = {}
 _loaded = False
+_ordered: tuple[tuple[SourceParser, ...], tuple[SourceParser, ...]] = ((), ())
+"""The registered sources as last sorted, and sorted highest priority first."""
 
 
 def _load_builtins() -> None:
@@ -82,6 +85,17 @@ def _add(source: SourceParser) -> None:
     _registry[source.name] = source
 
 
+def _by_priority() -> tuple[SourceParser, ...]:
+    """Every registered source, highest priority first: sorted again only when the registry
+    changed (whoever changed it), not once per document."""
+    global _ordered
+    _load_builtins()
+    registered, last = tuple(_registry.values()), _ordered[0]
+    if len(registered) != len(last) or not all(map(operator.is_, registered, last)):
+        _ordered = (registered, tuple(sorted(registered, key=lambda s: (-s.priority, s.name))))
+    return _ordered[1]
+
+
 def register_source(source: SourceParser | type) -> SourceParser:
     """Register a source (an instance, or a class with a no-argument constructor).
 
@@ -95,8 +109,7 @@ def register_source(source: SourceParser | type) -> SourceParser:
 
 def all_sources() -> list[SourceParser]:
     """Every registered source, highest priority first."""
-    _load_builtins()
-    return sorted(_registry.values(), key=lambda s: (-s.priority, s.name))
+    return list(_by_priority())
 
 
 def get_source(name: str) -> SourceParser:
@@ -137,7 +150,7 @@ def _best_source(
     Sources are tried highest priority first, so a later one wins only with a strictly
     higher score: one whose ``max_score`` is no higher than the best found so far is not
     run (``prune=False`` runs every detector)."""
-    ordered = all_sources() if sources is None else sorted(sources, key=lambda s: (-s.priority, s.name))
+    ordered = _by_priority() if sources is None else sorted(sources, key=lambda s: (-s.priority, s.name))
     best: tuple[float, SourceParser] | None = None
     for src in ordered:
         if doc.kind not in src.input_kinds:
