@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from msc_citations.sources import DETECTION_THRESHOLD, get_source
 from msc_citations.sources.pubmed import ID_MARKERS, PAGE_MARKERS, PubMedSource, page_score
 from msc_citations.sources.pubmed_labels import BANNER_LINES, BANNER_PREFIXES, FORMAT_MENU, KEYWORDS, MENU_FOLLOWERS
 from msc_citations.sources.pubmed_medline import MEDLINE_TAGS, parse_medline
-from msc_citations.sources.pubmed_text import _clean
+from msc_citations.sources.pubmed_text import _clean, split_blocks
 
 CASES = fixture_inputs("pubmed")
 FOLDER = FIXTURES / "pubmed"
@@ -339,7 +340,34 @@ _LINE_PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(_LINE_PIECES, max_size=4).map("".join), max_size=8))
 def test_line_clean_up_matches_squashing_each_line(lines: list[str]) -> None:
-    assert _clean(lines) == _clean_reference(lines)
+    assert [(line, low) for line, low, _kind in _clean(lines)] == _clean_reference(lines)
+
+
+_BLOCK_PIECES = st.sampled_from(
+    [
+        "Similar articles", "CITED BY", "References:", "Cited by :", "Abstract", "Format", "PubMed", "Summary",
+        "Sort by", "Affiliations", "1 Dept of X", "Keywords: a; b.", "KEYWORDS :x", "keywords:", "MeSH Terms",
+        "Publication types", "Review", "Comment in", "\u212aeywords: k", "Substances", "Grants and funding",
+        "A reference line that is much longer than any heading.", "PMC", "DOI", "Cited   by", "Cited\u00a0by",
+        "Similar articles::", "İ", "x:", "Miscellaneous", "", " ",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_BLOCK_PIECES, max_size=30))
+def test_leaving_out_lines_under_dropped_headings_changes_no_block(lines: list[str]) -> None:
+    assert split_blocks(lines) == split_blocks(lines, jump=False)
+
+
+def test_lowering_never_shortens_nor_adds_a_colon_or_trailing_white_space() -> None:
+    # What _clean's test for lines that cannot be headings relies on, for every character.
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        low = char.lower()
+        assert len(low) >= 1
+        assert (low[-1] == ":") == (char == ":")
+        assert not low[-1].isspace() or char.isspace()
 
 
 @given(

@@ -105,26 +105,49 @@ def heading_of(line: str) -> str | None:
     return SECTION_HEADINGS.get(line.lower().rstrip(":").strip())
 
 
-def _clean(lines: list[str]) -> list[tuple[str, str]]:
+_LONGEST_HEADING = max(map(len, SECTION_HEADINGS))
+
+
+def _clean(lines: list[str], *, jump: bool = False) -> list[tuple[str, str, str | None]]:
     """Lines squashed, blank and furniture lines dropped, and the 'Display options' format
     menu (``Format`` / ``Abstract`` / ``PubMed`` / ``PMID``) removed so that its
-    ``Abstract`` is not taken for the abstract's heading; each line with its lower case."""
-    kept: list[tuple[str, str]] = []
+    ``Abstract`` is not taken for the abstract's heading; each line with its lower case
+    and what it opens when it is a heading (:func:`heading_of`).
+
+    ``jump``: under a heading whose block is dropped (``Similar articles``, ``Cited by``,
+    ``References``: most of a saved page) the lines that can be neither a heading nor a
+    keywords line are left out: they would go to the dropped block, and the format menu
+    clean-up drops a line only for the line after it, never one of these or the heading."""
+    kept: list[tuple[str, str, str | None]] = []
     menu = False
+    skipping = False
     for line in _squashed_lines(lines):
+        # A keywords line has its colon ninth; a heading line not ending in a colon is a
+        # heading lowered (no other white space or colon to strip), so no longer than
+        # the longest heading (lower() never shortens a text).
+        if (
+            skipping
+            and line[-1:] != ":"
+            and line[8:9] != ":"
+            and (len(line) > _LONGEST_HEADING or line.lower() not in SECTION_HEADINGS)
+        ):
+            continue
         if not line:
             continue
         low = line.lower()
         if low not in BANNER_LINES and not low.startswith(BANNER_PREFIXES):
-            kept.append((line, low))
+            kind = SECTION_HEADINGS.get(low.rstrip(":").strip())  # heading_of, the lower case known
+            kept.append((line, low, kind))
             menu = menu or low in FORMAT_MENU
+            if jump and kind is not None:
+                skipping = kind == "skip"
     if not menu:
         return kept
     last = len(kept) - 1
     return [
-        pair
-        for i, pair in enumerate(kept)
-        if pair[1] not in FORMAT_MENU
+        entry
+        for i, entry in enumerate(kept)
+        if entry[1] not in FORMAT_MENU
         or not (i < last and (kept[i + 1][1] in FORMAT_MENU or kept[i + 1][1] in MENU_FOLLOWERS))
     ]
 
@@ -134,24 +157,27 @@ def _squashed_lines(lines: list[str]) -> list[str]:
 
     The lines of a rendered page are squashed already: when the lines joined by spaces
     hold no double space and neither end is a space, no line has a space to drop, and
-    a line of printable characters then has no other white space either: it is kept as
-    it is (splitting and joining every line was most of the reading)."""
+    printable lines then have no other white space either: they are kept as they are
+    (splitting and joining every line was most of the reading)."""
     text = " ".join(lines)
     if "  " not in text and text[:1] != " " and text[-1:] != " ":
+        if text.isprintable():  # one scan in C instead of one call per line
+            return lines
         return [raw if raw.isprintable() else " ".join(raw.split()) for raw in lines]
     return [" ".join(raw.split()) for raw in lines]
 
 
-def split_blocks(lines: list[str]) -> tuple[list[str], list[str], dict[str, list[list[str]]]]:
+def split_blocks(lines: list[str], *, jump: bool = True) -> tuple[list[str], list[str], dict[str, list[list[str]]]]:
     """The header lines (above the first heading), the numbered affiliation lines under
-    ``Affiliations``, and the lines under each other heading; furniture dropped."""
+    ``Affiliations``, and the lines under each other heading; furniture and the blocks of
+    ``skip`` headings dropped. ``jump=False`` reads every line (the reference that leaving
+    out lines under those headings is tested against)."""
     header: list[str] = []
     affiliations: list[str] = []
     blocks: dict[str, list[list[str]]] = {}
     current: list[str] | None = None
     in_affiliations = False
-    for line, low in _clean(lines):
-        kind = SECTION_HEADINGS.get(low.rstrip(":").strip())  # heading_of, the lower case known
+    for line, _low, kind in _clean(lines, jump=jump):
         if kind == "affiliations":
             in_affiliations = True
             continue
@@ -162,7 +188,8 @@ def split_blocks(lines: list[str]) -> tuple[list[str], list[str], dict[str, list
             in_affiliations = False
         if kind is not None:
             current = []
-            blocks.setdefault(kind, []).append(current)
+            if kind != "skip":  # read_blocks reads nothing there
+                blocks.setdefault(kind, []).append(current)
         elif line[8:9] == ":" and KEYWORDS.match(line):  # the colon after "keywords" first
             blocks.setdefault("keywords", []).append([line])
         else:
