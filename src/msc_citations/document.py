@@ -429,14 +429,25 @@ def _visible_text_raw(root: etree._Element) -> str:
 def html_visible_text(root: etree._Element) -> str:
     """Render an HTML tree as the text a reader would copy from the page: scripts, styles
     and navigation dropped, block elements on their own lines."""
+    return _rendered_lines(root)[0]
+
+
+def _rendered_lines(root: etree._Element) -> tuple[str, list[str]]:
+    """:func:`html_visible_text` and its lines (each stripped, none blank)."""
     # Each line stripped and blank lines dropped (runs of line breaks collapse to one), in
     # C: most lines of a rendered page are blank. Then inline white-space runs collapsed,
     # line by line only when the text holds any.
     lines = list(filter(None, map(str.strip, _visible_text_raw(root).split("\n"))))
     text = "\n".join(lines)
     if _has_inline_space(text):
-        return "\n".join([_INLINE_SPACE.sub(" ", line) if _has_inline_space(line) else line for line in lines])
-    return text
+        lines = [_INLINE_SPACE.sub(" ", line) if _has_inline_space(line) else line for line in lines]
+        text = "\n".join(lines)
+    return text, lines
+
+
+# What str.splitlines() breaks a line at besides "\n" ("\r", "\v" and "\f" are inline
+# white space, collapsed by the rendering).
+_OTHER_LINE_BREAKS = ("\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 
 def _has_inline_space(text: str) -> bool:
@@ -560,13 +571,23 @@ class Document:
     def visible_text(self) -> str:
         """What a reader would see: the rendered text of HTML, else the text itself."""
         if self.kind == "html":
-            root = self.tree
-            return html_visible_text(root) if root is not None else ""
+            return self._rendered[0]
         return self.text
+
+    @cached_property
+    def _rendered(self) -> tuple[str, list[str]]:
+        root = self.tree
+        return _rendered_lines(root) if root is not None else ("", [])
 
     @cached_property
     def lines(self) -> list[str]:
         """The visible text split into lines, each stripped."""
+        if self.kind == "html":
+            text, lines = self._rendered
+            # The rendered lines are stripped already: splitting their joined text again
+            # gives them back unless one holds another line break.
+            if not any(mark in text for mark in _OTHER_LINE_BREAKS):
+                return list(lines)
         return list(map(str.strip, self.visible_text.splitlines()))
 
     @cached_property

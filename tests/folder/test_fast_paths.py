@@ -41,6 +41,19 @@ def test_visible_text_matches_the_reference_rendering(pieces: list[str], wrapped
     assert html_visible_text(doc.tree) == _reference_visible_text(doc.tree)
 
 
+LINE_BREAK_PIECES = st.one_of(
+    PIECES,
+    st.sampled_from(["\u2028", "\u2029", "\x85", "\x1c", "\x1e", "\x0b", "\x0c", "\r", "&#x2028;", "&#133;", "&#13;"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINE_BREAK_PIECES, max_size=40))
+def test_rendered_lines_are_the_visible_text_split_again(pieces: list[str]) -> None:
+    doc = Document.from_text("<html><body>" + "".join(pieces) + " end")
+    assert doc.lines == list(map(str.strip, doc.visible_text.splitlines()))
+
+
 def test_visible_text_of_every_html_fixture_matches_the_reference() -> None:
     pages = [p for p in FIXTURES.rglob("*.htm*") if p.is_file()]
     assert pages
