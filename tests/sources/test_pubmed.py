@@ -17,7 +17,7 @@ from msc_citations.sources import DETECTION_THRESHOLD, get_source
 from msc_citations.sources.pubmed import ID_MARKERS, PAGE_MARKERS, PubMedSource, page_score
 from msc_citations.sources.pubmed_labels import BANNER_LINES, BANNER_PREFIXES, FORMAT_MENU, KEYWORDS, MENU_FOLLOWERS
 from msc_citations.sources.pubmed_medline import MEDLINE_TAGS, parse_medline
-from msc_citations.sources.pubmed_text import _clean, split_blocks
+from msc_citations.sources.pubmed_text import _OTHER_WHITE_SPACE, _clean, _squashed_lines, split_blocks
 
 CASES = fixture_inputs("pubmed")
 FOLDER = FIXTURES / "pubmed"
@@ -341,6 +341,22 @@ _LINE_PIECES = st.sampled_from(
 @given(st.lists(st.lists(_LINE_PIECES, max_size=4).map("".join), max_size=8))
 def test_line_clean_up_matches_squashing_each_line(lines: list[str]) -> None:
     assert [(line, low) for line, low, _kind in _clean(lines)] == _clean_reference(lines)
+
+
+_SPACE_PIECES = st.sampled_from(
+    ["x", "Ab", " ", "  ", "\u00a0", "\t", "\u3000", "\u2009", "\x1f", "\u200b", "\x00", ""]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(_SPACE_PIECES, max_size=5).map("".join), max_size=8))
+def test_squashed_lines_match_squashing_each_line(lines: list[str]) -> None:
+    assert _squashed_lines(lines) == [" ".join(raw.split()) for raw in lines]
+
+
+def test_other_white_space_is_every_white_space_character_but_the_space() -> None:
+    every = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
+    assert set(_OTHER_WHITE_SPACE) == every - {" "}
 
 
 _BLOCK_PIECES = st.sampled_from(

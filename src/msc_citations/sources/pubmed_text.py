@@ -152,18 +152,31 @@ def _clean(lines: list[str], *, jump: bool = False) -> list[tuple[str, str, str 
     ]
 
 
+# Every white-space character but the space (str.split() splits at each of them).
+_OTHER_WHITE_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
 def _squashed_lines(lines: list[str]) -> list[str]:
     """Each line squashed.
 
     The lines of a rendered page are squashed already: when the lines joined by spaces
     hold no double space and neither end is a space, no line has a space to drop, and
-    printable lines then have no other white space either: they are kept as they are
-    (splitting and joining every line was most of the reading)."""
+    only a line holding other white space (a no-break space) changes: the others are
+    kept as they are (splitting and joining every line was most of the reading)."""
     text = " ".join(lines)
     if "  " not in text and text[:1] != " " and text[-1:] != " ":
-        if text.isprintable():  # one scan in C instead of one call per line
+        # One scan of the text per character (most are not there), then of the lines
+        # only for those that are.
+        present = [char for char in _OTHER_WHITE_SPACE if char in text]
+        if not present:
             return lines
-        return [raw if raw.isprintable() else " ".join(raw.split()) for raw in lines]
+        if len(present) == 1:
+            char = present[0]
+            return [" ".join(raw.split()) if char in raw else raw for raw in lines]
+        return [" ".join(raw.split()) if any(char in raw for char in present) else raw for raw in lines]
     return [" ".join(raw.split()) for raw in lines]
 
 
