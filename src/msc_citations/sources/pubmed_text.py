@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..document import DOUBLE_SPACE
 from ..model import AbstractSection, Funding, Person, RegistryId
 from .pubmed_common import (
     add_notice_types,
@@ -167,7 +168,7 @@ def _squashed_lines(lines: list[str]) -> list[str]:
     only a line holding other white space (a no-break space) changes: the others are
     kept as they are (splitting and joining every line was most of the reading)."""
     text = " ".join(lines)
-    if "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if DOUBLE_SPACE.search(text) is None and text[:1] != " " and text[-1:] != " ":
         # One scan of the text per character (most are not there), then of the lines
         # only for those that are.
         present = [char for char in _OTHER_WHITE_SPACE if char in text]
