@@ -14,7 +14,7 @@ from msc_citations import Record, parse_file
 from msc_citations.document import Document
 from msc_citations.errors import MscCitationsError
 from msc_citations.sources import DETECTION_THRESHOLD, get_source
-from msc_citations.sources.pubmed import ID_MARKERS, PAGE_MARKERS, PubMedSource, page_score
+from msc_citations.sources.pubmed import _MARKERS_IN_PAGE_ORDER, ID_MARKERS, PAGE_MARKERS, PubMedSource, page_score
 from msc_citations.sources.pubmed_labels import BANNER_LINES, BANNER_PREFIXES, FORMAT_MENU, KEYWORDS, MENU_FOLLOWERS
 from msc_citations.sources.pubmed_medline import MEDLINE_TAGS, parse_medline
 from msc_citations.sources.pubmed_text import _OTHER_WHITE_SPACE, _clean, _squashed_lines, split_blocks
@@ -318,6 +318,12 @@ def test_page_score_pre_tests_match_the_line_scans(lines: list[str]) -> None:
     # Citation and summary lines and near misses (cut, extended, joined, past the head's
     # 60 lines) without the page labels, so that the line scans decide the score.
     assert page_score(lines) == page_score(lines, early_exit=False)
+
+
+def test_markers_in_page_order_are_the_page_and_id_markers() -> None:
+    assert sorted(_MARKERS_IN_PAGE_ORDER) == sorted(
+        [(m, False) for m in PAGE_MARKERS] + [(m, True) for m in ID_MARKERS]
+    )
 
 
 def _clean_reference(lines: list[str]) -> list[tuple[str, str]]:

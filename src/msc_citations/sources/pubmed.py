@@ -37,6 +37,18 @@ PAGE_MARKERS: tuple[str, ...] = (
 ID_MARKERS: tuple[str, ...] = ("PMID:", "PMCID:")
 HTML_MARKERS: tuple[str, ...] = ("ncbi_app", "ncbi_uid", "heading-title", "full-view-identifiers")
 """Saved-page markup (head first: the scan stops at the second one found)."""
+_MARKERS_IN_PAGE_ORDER: tuple[tuple[str, bool], ...] = (
+    ("An official website of the United States government", False),
+    ("PMID:", True),
+    ("PubMed Disclaimer", False),
+    ("Publication types", False),
+    ("Similar articles", False),
+    ("MeSH terms", False),
+    ("LinkOut - more resources", False),
+    ("Access keys NCBI Homepage", False),
+    ("PMCID:", True),
+)
+"""The page labels and id labels (``True``), in the order a saved page shows them."""
 MEDLINE_TAGS_SEEN: tuple[str, ...] = ("\nTI  - ", "\nFAU - ", "\nAU  - ", "\nSO  - ", "\nDP  - ")
 DETECT_LINES = 400
 CITED_LINES = 60
@@ -166,12 +178,21 @@ def page_score(lines: list[str], *, early_exit: bool = True) -> float:
     citation line and a summary line. ``early_exit=False`` always runs every scan in full,
     without the pre-tests (the reference the early exit and pre-tests are tested against)."""
     text = "\n".join(lines)
-    hits = sum(marker in text for marker in PAGE_MARKERS)
-    ids = sum(marker in text for marker in ID_MARKERS)
     # Every term is non-negative, so once the labels and ids alone reach the cap the line
-    # scans below cannot change the score (on a full page they are most of the time).
-    if early_exit and hits and 0.15 * hits + 0.2 * ids >= SCORE_CAP:
-        return SCORE_CAP
+    # scans below cannot change the score (on a full page they are most of the time), nor
+    # can the labels not yet looked for: they are looked for in page order, and the scan
+    # stops there (a label missing from the page is a scan of all of it).
+    if early_exit:
+        hits = ids = 0
+        for marker, is_id in _MARKERS_IN_PAGE_ORDER:
+            if marker in text:
+                ids += is_id
+                hits += not is_id
+                if hits and 0.15 * hits + 0.2 * ids >= SCORE_CAP:
+                    return SCORE_CAP
+    else:
+        hits = sum(marker in text for marker in PAGE_MARKERS)
+        ids = sum(marker in text for marker in ID_MARKERS)
     # The cheap tests inline ("in" before any call): most lines fail them.
     head = lines[:CITED_LINES]
     # The end of the head's lines in the text (their lengths and the line breaks between).
