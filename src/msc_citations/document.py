@@ -397,12 +397,14 @@ def _visible_text_python(root: etree._Element) -> str:
 
 # The same rendering as _visible_text_python, run by libxslt in C (about 5x faster on a
 # saved PubMed page): skipped elements and comments vanish (their tails are sibling text
-# nodes and stay), block elements are wrapped in line breaks, text nodes are copied.
+# nodes and stay), block elements are wrapped in line breaks, text nodes are copied. The
+# first body is descendant::body[1] from the one root element (the same node as
+# (descendant::body)[1], but libxml2 stops at it instead of collecting every body first).
 _VISIBLE_TEXT_XSLT = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:output method="text" encoding="UTF-8"/>
 <xsl:template match="/"><xsl:choose>
-<xsl:when test="/*[1]/descendant::body"><xsl:apply-templates select="(/*[1]/descendant::body)[1]"/>
-<xsl:apply-templates select="(/*[1]/descendant::body)[1]/following-sibling::node()[1][self::text()]"/></xsl:when>
+<xsl:when test="/*[1]/descendant::body[1]"><xsl:apply-templates select="/*[1]/descendant::body[1]"/>
+<xsl:apply-templates select="/*[1]/descendant::body[1]/following-sibling::node()[1][self::text()]"/></xsl:when>
 <xsl:otherwise><xsl:apply-templates select="/*[1]"/></xsl:otherwise></xsl:choose></xsl:template>
 <xsl:template match="{skip}"/>
 <xsl:template match="comment()|processing-instruction()"/>

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from fixture_helpers import FIXTURES
-from msc_citations.document import Document, _visible_text_python, html_visible_text
+from msc_citations.document import Document, _visible_text_python, _visible_text_raw, html_visible_text
 from msc_citations.model import Person, Record
 from msc_citations.record_ids import IdAssigner, _suffix, assign_ids, base_key, json_with_id, keyed_json
 from msc_citations.sources import pubmed_html
@@ -52,6 +52,20 @@ LINE_BREAK_PIECES = st.one_of(
 def test_rendered_lines_are_the_visible_text_split_again(pieces: list[str]) -> None:
     doc = Document.from_text("<html><body>" + "".join(pieces) + " end")
     assert doc.lines == list(map(str.strip, doc.visible_text.splitlines()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["html", "head", "body", "div", "p", "script"]), min_size=1, max_size=8), st.data())
+def test_raw_rendering_finds_the_first_body_as_the_reference_does(tags: list[str], data: st.DataObject) -> None:
+    # Trees built by hand, with bodies nested or repeated (the HTML parser never makes them).
+    root = etree.Element("html")
+    nodes = [root]
+    for i, tag in enumerate(tags):
+        parent = data.draw(st.sampled_from(nodes))
+        child = etree.SubElement(parent, tag)
+        child.text, child.tail = f"t{i}", f"after{i}"
+        nodes.append(child)
+    assert _visible_text_raw(root) == _visible_text_python(root)
 
 
 def test_visible_text_of_every_html_fixture_matches_the_reference() -> None:
