@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -17,7 +18,13 @@ from msc_citations.sources import DETECTION_THRESHOLD, get_source
 from msc_citations.sources.pubmed import _MARKERS_IN_PAGE_ORDER, ID_MARKERS, PAGE_MARKERS, PubMedSource, page_score
 from msc_citations.sources.pubmed_labels import BANNER_LINES, BANNER_PREFIXES, FORMAT_MENU, KEYWORDS, MENU_FOLLOWERS
 from msc_citations.sources.pubmed_medline import MEDLINE_TAGS, parse_medline
-from msc_citations.sources.pubmed_text import _OTHER_WHITE_SPACE, _clean, _squashed_lines, split_blocks
+from msc_citations.sources.pubmed_text import (
+    _OTHER_WHITE_SPACE,
+    _clean,
+    _squashed_lines,
+    read_page_text,
+    split_blocks,
+)
 
 CASES = fixture_inputs("pubmed")
 FOLDER = FIXTURES / "pubmed"
@@ -347,6 +354,27 @@ _LINE_PIECES = st.sampled_from(
 @given(st.lists(st.lists(_LINE_PIECES, max_size=4).map("".join), max_size=8))
 def test_line_clean_up_matches_squashing_each_line(lines: list[str]) -> None:
     assert [(line, low) for line, low, _kind in _clean(lines)] == _clean_reference(lines)
+
+
+_HEADER_PIECES = st.sampled_from(
+    [
+        "Ann Neurol", ". 2005 Jun;57(6):874-82.", "Ann Neurol. 2005 Jun;57(6):874-82.",
+        "Autologous mesenchymal stem cell transplantation in stroke patients",
+        "Oh Young Bang 1 , Jin Soo Lee 2 ,", "Oh Young Bang 1,", "Jin Soo Lee 2", "Kim J, Lee S",
+        "Oh Young Bang et al. Ann Neurol. 2005 Jun.", "Oh Young Bang and Jin Soo Lee. Ann Neurol. 2005 Jun.",
+        "Affiliations", "1 Department of Neurology, Ajou University", "2 Department of Physiology",
+        "PMID: 15929052", "Review", "doi: 10.1002/ana.20501. Epub 2021 Jan 13.", "Abstract", "Text.",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_HEADER_PIECES, max_size=14))
+def test_a_known_author_list_changes_only_the_authors(lines: list[str]) -> None:
+    known = read_page_text(lines, authors_known=True)
+    read = read_page_text(lines)
+    assert known.authors == [] and known.authors_complete is None
+    assert dataclasses.replace(known, authors=read.authors, authors_complete=read.authors_complete) == read
 
 
 _SPACE_PIECES = st.sampled_from(

@@ -223,15 +223,16 @@ def _meta(doc: Document, name: str) -> str | None:
 def read_page_html(doc: Document) -> PageFacts:
     """Everything a saved PubMed page states: its text read as a copy, refined by the
     page's structure and meta tags."""
-    facts = read_page_text(doc.lines)
     root = doc.tree
     if root is None:
-        return facts
+        return read_page_text(doc.lines)
     index = _PageIndex.build(root)
+    people = _authors(index)
+    # The page's author list replaces the one its text gives: that one is not built.
+    facts = read_page_text(doc.lines, authors_known=bool(people))
     titles = index.titles
     if titles and _text(titles[0]):
         facts.title = _text(titles[0])
-    people = _authors(index)
     if people:
         facts.authors, facts.authors_complete = people, None
     facts.pmid = _identifier(index, "pubmed") or facts.pmid

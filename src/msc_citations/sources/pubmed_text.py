@@ -294,8 +294,13 @@ def _find_citation(header: list[str], facts: PageFacts) -> int:
     return -1
 
 
-def read_header(header: list[str], affiliation_lines: list[str], facts: PageFacts) -> None:
-    """Citation, identifiers, title, authors and summary line from the lines above the abstract."""
+def read_header(
+    header: list[str], affiliation_lines: list[str], facts: PageFacts, *, authors_known: bool = False
+) -> None:
+    """Citation, identifiers, title, authors and summary line from the lines above the abstract.
+
+    ``authors_known``: the caller has the author list from elsewhere and replaces
+    ``authors`` and ``authors_complete``, so they are not built from the lines."""
     numbered = {m.group("num"): m.group("text") for m in map(AFFILIATION.match, affiliation_lines) if m}
     cited = _find_citation(header, facts)
     author_lines: list[str] = []
@@ -310,14 +315,15 @@ def read_header(header: list[str], affiliation_lines: list[str], facts: PageFact
         elif ":" in line and _identifiers(line, facts):  # every identifier label ends in ":"
             continue
         elif may_be_summary(line) and SUMMARY.match(line):
-            _summary(line, facts, have_authors=bool(author_lines))
+            _summary(line, facts, have_authors=authors_known or bool(author_lines))
         elif facts.title is None and (i > cited >= 0 or (cited < 0 and _looks_like_title(line))):
             facts.title = line
         elif facts.title is not None and line != facts.title and _looks_like_authors(line, bool(author_lines)):
             author_lines.append(line)
     if author_lines:
-        facts.authors = _authors(", ".join(author_lines), numbered)
-        facts.authors_complete = None
+        if not authors_known:
+            facts.authors = _authors(", ".join(author_lines), numbered)
+            facts.authors_complete = None
     elif numbered:
         facts.extra["affiliations"] = list(numbered.values())
 
@@ -431,10 +437,11 @@ def read_blocks(blocks: dict[str, list[list[str]]], facts: PageFacts) -> None:
     facts.publication_types = add_notice_types(unique(facts.publication_types), facts.extra)
 
 
-def read_page_text(lines: list[str]) -> PageFacts:
-    """Everything a copied PubMed page states, values as written."""
+def read_page_text(lines: list[str], *, authors_known: bool = False) -> PageFacts:
+    """Everything a copied PubMed page states, values as written (``authors_known``: see
+    :func:`read_header`)."""
     facts = PageFacts()
     header, affiliations, blocks = split_blocks(lines)
-    read_header(header, affiliations, facts)
+    read_header(header, affiliations, facts, authors_known=authors_known)
     read_blocks(blocks, facts)
     return facts
