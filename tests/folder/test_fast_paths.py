@@ -106,6 +106,28 @@ def _check_index(root: etree._Element) -> None:
     assert index.journal_button == (buttons[0] if buttons else None)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                '<a class="full-name">N</a>', '<a class="affiliation-link">1</a>', '<a class="x full-name y">M</a>',
+                '<a class="full-name affiliation-link">B</a>', "<a>plain</a>", '<a class="">e</a>', "<b>", "</b>",
+                '<span class="author-sup">', "</span>", '<A CLASS="full-name">U</A>', "<sup>2</sup>",
+            ]
+        ),
+        max_size=12,
+    )
+)  # fmt: skip
+def test_author_links_are_what_the_author_queries_find(pieces: list[str]) -> None:
+    root = Document.from_text('<html><body><span class="authors-list-item">' + "".join(pieces) + "</span>").tree
+    assert root is not None
+    for item in root.iter(etree.Element):  # every element as the start, the links themselves too
+        names, refs = pubmed_html._author_links(item)
+        assert names == pubmed_html._xpath(item, pubmed_html.AUTHOR_NAME)
+        assert refs == pubmed_html._xpath(item, pubmed_html.AUTHOR_REFS)
+
+
 def test_page_index_finds_what_the_whole_page_queries_find() -> None:
     assert PUBMED_PAGES
     for page in PUBMED_PAGES:

@@ -25,6 +25,8 @@ TITLE_XPATH = "//main//h1[contains(@class,'heading-title')] | //h1[contains(@cla
 AUTHOR_ITEMS = "(//div[contains(@class,'authors-list')])[1]/span[contains(@class,'authors-list-item')]"
 AUTHOR_NAME = ".//a[contains(@class,'full-name')]"
 AUTHOR_REFS = ".//a[contains(@class,'affiliation-link')]"
+NAME_CLASS = "full-name"
+REF_CLASS = "affiliation-link"
 AFFILIATION_ITEMS = "(//div[contains(@class,'affiliations')])[1]//li"
 IDENTIFIER = (
     "(//ul[contains(@class,'identifiers')])[1]//span[contains(@class,'identifier') and contains(@class,'{kind}')]"
@@ -153,13 +155,27 @@ def _authors(index: _PageIndex) -> list[Person]:
             affiliations[number] = text
     people: list[Person] = []
     for item in index.under(index.authors_list, AUTHOR_ITEMS_IN_LIST):
-        names = _xpath(item, AUTHOR_NAME)
+        names, links = _author_links(item)
         name = _text(names[0]) if names else ""
         if not name:
             continue
-        refs = [_text(a) for a in _xpath(item, AUTHOR_REFS)]
+        refs = [_text(a) for a in links]
         people.append(Person(literal=name, affiliations=[affiliations[r] for r in refs if r in affiliations]))
     return people
+
+
+def _author_links(item: Element) -> tuple[list[Element], list[Element]]:
+    """:data:`AUTHOR_NAME` and :data:`AUTHOR_REFS` under ``item``, in one walk of its links
+    (two XPath calls per author cost more than the walk)."""
+    names: list[Element] = []
+    refs: list[Element] = []
+    for link in item.iterdescendants("a"):
+        classes = link.get("class") or ""
+        if NAME_CLASS in classes:
+            names.append(link)
+        if REF_CLASS in classes:
+            refs.append(link)
+    return names, refs
 
 
 def _identifier(index: _PageIndex, kind: str) -> str | None:
