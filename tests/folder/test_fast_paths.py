@@ -93,6 +93,7 @@ def _check_index(root: etree._Element) -> None:
     for kind in ("pubmed", "pmc", "doi"):
         query = pubmed_html.IDENTIFIER_IN_LIST.format(kind=kind)
         assert index.under(index.identifiers, query) == _whole_page(root, pubmed_html.IDENTIFIER.format(kind=kind))
+        assert index.identifier_spans(kind) == _whole_page(root, pubmed_html.IDENTIFIER.format(kind=kind))
     assert index.abstract_paragraphs() == _whole_page(root, pubmed_html.ABSTRACT_PARAGRAPHS)
     for section in ("publication-types", "mesh-terms", "substances"):
         whole = pubmed_html.KEYWORD_SECTION.format(id=section)
@@ -147,6 +148,9 @@ def test_page_index_finds_what_the_whole_page_queries_find() -> None:
                 "<li>",
                 '<ul class="identifiers">',
                 '<span class="identifier pubmed"><strong>1</strong>',
+                '<span class="identifier pmc"><a>PMC1</a>',
+                '<span class="doi">',
+                '<span class="identifier doi">',
                 '<div id="eng-abstract">',
                 '<div class="abstract-content selected">',
                 "<p>x</p>",

@@ -48,6 +48,7 @@ AUTHOR_ITEMS_IN_LIST = "span[contains(@class,'authors-list-item')]"
 AFFILIATIONS_CLASS = "affiliations"
 IDENTIFIERS_CLASS = "identifiers"
 IDENTIFIER_IN_LIST = ".//span[contains(@class,'identifier') and contains(@class,'{kind}')]"
+IDENTIFIER_CLASS = "identifier"
 ABSTRACT_ID = "eng-abstract"
 ABSTRACT_CLASSES = ("abstract-content", "selected")
 KEYWORD_ITEMS_IN_SECTION = ".//ul[contains(@class,'keywords-list')]/li"
@@ -100,6 +101,7 @@ class _PageIndex:
     journal_button: Element | None = None
     abstract_divs: list[Element] = field(default_factory=list)
     divs_by_id: dict[str, list[Element]] = field(default_factory=dict)
+    _spans: list[tuple[str, Element]] | None = None
 
     @classmethod
     def build(cls, root: Element) -> _PageIndex:
@@ -130,6 +132,15 @@ class _PageIndex:
     def under(self, start: Element | None, query: str) -> list[Element]:
         """``query`` run from ``start`` (nothing when the page lacks it)."""
         return _xpath(start, query) if start is not None else []
+
+    def identifier_spans(self, kind: str) -> list[Element]:
+        """:data:`IDENTIFIER_IN_LIST` for ``kind`` under the identifier list (its spans are
+        walked once for the three kinds, not queried three times)."""
+        if self.identifiers is None:
+            return []
+        if self._spans is None:
+            self._spans = [(span.get("class") or "", span) for span in self.identifiers.iterdescendants("span")]
+        return [span for classes, span in self._spans if IDENTIFIER_CLASS in classes and kind in classes]
 
     def section(self, section_id: str, query: str, whole_page: str) -> list[Element]:
         """``query`` under the div with this id (``whole_page`` when the id is repeated)."""
@@ -179,7 +190,7 @@ def _author_links(item: Element) -> tuple[list[Element], list[Element]]:
 
 
 def _identifier(index: _PageIndex, kind: str) -> str | None:
-    for span in index.under(index.identifiers, IDENTIFIER_IN_LIST.format(kind=kind)):
+    for span in index.identifier_spans(kind):
         value = _text(span.find(".//strong")) or _text(span.find(".//a"))
         if value:
             return value
