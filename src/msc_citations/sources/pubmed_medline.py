@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,27 +126,68 @@ def split_records(text: str) -> list[Fields]:
     PubMed writes (a tag line, an indented continuation line); a file with other line
     breaks than ``\\n``/``\\r\\n``, or a record with other lines, is read line by line
     (:func:`_split_lines`). Both give the same fields."""
+    return [_cleaned(run) if raw else run for raw, run in _runs(text)]
+
+
+def _runs(text: str) -> Iterator[tuple[bool, Fields]]:
+    """The records of :func:`split_records`: ``(True, fields)`` with values as :data:`_FIELD`
+    matched them (not yet cleaned by :func:`_cleaned`), or ``(False, fields)``."""
     if "\r" in text:
         text = text.replace("\r\n", "\n")
         if "\r" in text:
-            return _split_lines(text)
+            yield from ((False, fields) for fields in _split_lines(text))
+            return
     if any(sep in text for sep in _OTHER_LINE_BREAKS):
-        return _split_lines(text)
-    records: list[Fields] = []
+        yield from ((False, fields) for fields in _split_lines(text))
+        return
     for block in _BLANK_LINES.split(text):
         block = "\n" + block
         if _OTHER_LINE.search(block):
-            records += _split_lines(block)
+            yield from ((False, fields) for fields in _split_lines(block))
             continue
         found = _FIELD.findall(block)
         if not found:
             continue
-        fields = [(tag, value.strip() if "\n" not in value else _joined_lines(value)) for tag, value in found]
         if block.count("\nPMID") > 1:
-            records += _split_at_pmid(fields)
+            yield from ((False, fields) for fields in _split_at_pmid(_cleaned(found)))
         else:
-            records.append(fields)
+            yield True, found
+
+
+def _cleaned(found: Fields) -> Fields:
+    """Fields with their values stripped and continuation lines joined."""
+    return [(tag, value.strip() if "\n" not in value else _joined_lines(value)) for tag, value in found]
+
+
+Grouped = tuple[dict[str, list[str]], Fields]
+"""A record's values by tag (:func:`_by_tag`) and its author fields (:data:`_AUTHOR_TAGS`)
+in order."""
+
+
+def _grouped_records(text: str) -> list[Grouped]:
+    """The records of :func:`split_records`, each grouped as :func:`_grouped` groups it;
+    a record read in one pass is cleaned and grouped in one loop over its fields."""
+    records: list[Grouped] = []
+    for raw, run in _runs(text):
+        if not raw:
+            records.append(_grouped(run))
+            continue
+        many: dict[str, list[str]] = {}
+        people: Fields = []
+        for tag, value in run:
+            value = value.strip() if "\n" not in value else _joined_lines(value)
+            if tag in many:
+                many[tag].append(value)
+            else:
+                many[tag] = [value]
+            if tag in _AUTHOR_TAGS:
+                people.append((tag, value))
+        records.append((many, people))
     return records
+
+
+def _grouped(fields: Fields) -> Grouped:
+    return _by_tag(fields), [field for field in fields if field[0] in _AUTHOR_TAGS]
 
 
 _OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
@@ -216,12 +258,7 @@ def parse_medline(text: str) -> list[Record]:
     >>> recs[0].title, recs[0].authors[0].family, recs[0].authors[0].given
     ('A long title.', 'Bang', 'Oh Young')
     """
-    out: list[Record] = []
-    for fields in split_records(text):
-        many = _by_tag(fields)
-        if not _RECORD_TAGS.isdisjoint(many):
-            out.append(record_from_fields(fields, many))
-    return out
+    return [_record(many, people) for many, people in _grouped_records(text) if not _RECORD_TAGS.isdisjoint(many)]
 
 
 _RECORD_TAGS = frozenset({"PMID", "TI", "BTI", "FAU", "AU", "AB"})
@@ -240,43 +277,68 @@ def _by_tag(fields: Fields) -> dict[str, list[str]]:
 
 def _authors(fields: Fields) -> list[dict[str, Any]]:
     """Authors from FAU/AU/CN in order, as :class:`Person` fields; AD and AUID attach to
-    the author before them."""
+    the author before them. An AU line right after a FAU line (the same author) is passed
+    over; editor lines end such a pair."""
     people: list[dict[str, Any]] = []
-    last_tag = ""
+    after_fau = False
     for tag, value in fields:
-        if tag not in _AUTHOR_TAGS:
-            continue
-        if tag == "FAU" or (tag == "AU" and last_tag != "FAU"):
-            people.append(_fau_fields(value) if tag == "FAU" else _au_fields(value))
+        if tag == "AU":
+            if not after_fau:
+                people.append(_au_fields(value))
+            after_fau = False
+        elif tag == "FAU":
+            people.append(_fau_fields(value))
+            after_fau = True
+        elif tag == "AD":
+            if people:
+                person = people[-1]
+                if "affiliations" in person:
+                    person["affiliations"].append(value)
+                else:
+                    person["affiliations"] = [value]
+                if person.get("email") is None:
+                    person["email"] = email_in(value)
         elif tag == "CN":
             people.append({"literal": value})
-        elif tag == "AD" and people:
-            person = people[-1]
-            person.setdefault("affiliations", []).append(value)
-            if person.get("email") is None:
-                person["email"] = email_in(value)
-        elif tag == "AUID" and people:
-            m = ORCID.search(value)
+            after_fau = False
+        elif tag == "AUID":
+            m = ORCID.search(value) if people else None
             if m:
                 people[-1]["orcid"] = m.group(0)
-        if tag in _NAME_TAGS:
-            last_tag = tag
+        elif tag in ("FED", "ED"):
+            after_fau = False
     return people
-
-
-_NAME_TAGS = frozenset({"FAU", "AU", "CN", "FED", "ED"})
 
 
 def _fau_fields(value: str) -> dict[str, Any]:
     """:func:`~.pubmed_common.person_from_fau` as :class:`Person` fields."""
     family, sep, given = value.partition(",")
     if not sep:
-        return {"literal": squash(value)}
-    return {"family": squash(family) or None, "given": squash(given) or None}
+        return {"literal": " ".join(value.split())}
+    return {"family": " ".join(family.split()) or None, "given": " ".join(given.split()) or None}
 
 
 def _au_fields(value: str) -> dict[str, Any]:
     """:func:`person_from_au` as :class:`Person` fields."""
+    value = value.strip()
+    # Initials after the last space make the whole value match AU_NAME (the initials hold
+    # no white space, so that space is the one the pattern splits at); most AU values are
+    # such, and the split is several times cheaper than the match.
+    family, _, initials = value.rpartition(" ")
+    if (
+        0 < len(initials) <= 4
+        and initials.isascii()
+        and initials.isalpha()
+        and initials.isupper()
+        and 0 < len(family) <= 151
+        and "\n" not in family
+    ):
+        return {"family": family, "given": initials}
+    return _au_fields_by_pattern(value)
+
+
+def _au_fields_by_pattern(value: str) -> dict[str, Any]:
+    """:func:`_au_fields` by :data:`AU_NAME` alone."""
     m = AU_NAME.match(value.strip())
     if m is None:
         return {"literal": squash(value)}
@@ -367,8 +429,12 @@ def _record_extra(many: dict[str, list[str]]) -> tuple[dict[str, Any], dict[str,
 def record_from_fields(fields: Fields, many: dict[str, list[str]] | None = None) -> Record:
     """One record from its ``(tag, value)`` list (``many``: the same by tag, if already
     grouped); values as written."""
-    if many is None:
-        many = _by_tag(fields)
+    return _record(_by_tag(fields) if many is None else many, fields)
+
+
+def _record(many: dict[str, list[str]], people: Fields) -> Record:
+    """:func:`record_from_fields` from the values by tag and the author fields in order
+    (other fields among them are passed over)."""
 
     def one(tag: str) -> str | None:
         values = many.get(tag)
@@ -396,7 +462,7 @@ def record_from_fields(fields: Fields, many: dict[str, list[str]] | None = None)
             "type": rtype,
             "title": title or book_title,
             "alt_titles": [{"text": t} for t in many.get("TT", [])],
-            "authors": _authors(fields),
+            "authors": _authors(people),
             "journal": (book_title if title else None) if book_title else one("JT"),
             "journal_abbrev": one("TA"),
             "issn": unique(m.group(1) for v in many.get("IS", []) for m in [ISSN.search(v)] if m),

@@ -1,0 +1,106 @@
+"""The MEDLINE reader's fast paths give what their plain versions give."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from msc_citations.sources.pubmed_common import ORCID, email_in
+from msc_citations.sources.pubmed_medline import (
+    _AUTHOR_TAGS,
+    Fields,
+    _au_fields,
+    _au_fields_by_pattern,
+    _authors,
+    _by_tag,
+    _fau_fields,
+    _grouped_records,
+    split_records,
+)
+
+_NAME_PIECES = st.sampled_from(
+    ["Smith", "Kim", "A", "JA", "ABCD", "ABCDE", "Ab", "É", "1", " ", "  ", "\t", "\n", "\xa0"]
+)
+_NAMES = st.lists(_NAME_PIECES, max_size=6).map("".join) | st.builds(lambda n: "x" * n + " JA", st.integers(140, 160))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_NAMES)
+def test_au_split_matches_the_pattern(value: str) -> None:
+    assert _au_fields(value) == _au_fields_by_pattern(value)
+
+
+def _authors_reference(fields: Fields) -> list[dict[str, Any]]:
+    """The author walk written plainly: the last name tag decides whether an AU line is a
+    new author."""
+    people: list[dict[str, Any]] = []
+    last_tag = ""
+    for tag, value in fields:
+        if tag not in _AUTHOR_TAGS:
+            continue
+        if tag == "FAU" or (tag == "AU" and last_tag != "FAU"):
+            people.append(_fau_fields(value) if tag == "FAU" else _au_fields_by_pattern(value))
+        elif tag == "CN":
+            people.append({"literal": value})
+        elif tag == "AD" and people:
+            person = people[-1]
+            person.setdefault("affiliations", []).append(value)
+            if person.get("email") is None:
+                person["email"] = email_in(value)
+        elif tag == "AUID" and people:
+            m = ORCID.search(value)
+            if m:
+                people[-1]["orcid"] = m.group(0)
+        if tag in {"FAU", "AU", "CN", "FED", "ED"}:
+            last_tag = tag
+    return people
+
+
+_AUTHOR_FIELDS = st.lists(
+    st.tuples(
+        st.sampled_from(["FAU", "AU", "CN", "AD", "AUID", "FED", "ED", "TI"]),
+        st.sampled_from(["Bang, Oh Young", "Bang OY", "Dept x@y.org.", "ORCID: 0000-0002-1825-0097", ""]),
+    ),
+    max_size=10,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_AUTHOR_FIELDS)
+def test_author_walk_matches_the_plain_walk(fields: Fields) -> None:
+    assert _authors(fields) == _authors_reference(fields)
+
+
+_LINES = st.sampled_from(
+    [
+        "PMID- 1",
+        "PMID- 2",
+        "TI  - A title",
+        "TI  -  spaced  ",
+        "AB  -",
+        "      continued",
+        "      ",
+        "\tcontinued",
+        "",
+        " ",
+        "\xa0",
+        "FAU - Bang, Oh Young",
+        "AU  - Bang OY",
+        "AD  - Dept x@y.org.",
+        "CN  - Group",
+        "FED - Ed, A",
+        "XYZ - unknown",
+        "odd line",
+        "TI- short",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_LINES, max_size=16), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_grouped_records_match_grouping_the_split(lines: list[str], newline: str) -> None:
+    text = newline.join(lines)
+    expected = [(_by_tag(f), [x for x in f if x[0] in _AUTHOR_TAGS]) for f in split_records(text)]
+    assert _grouped_records(text) == expected
