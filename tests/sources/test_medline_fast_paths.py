@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from typing import Any
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from msc_citations.formats import nbib
+from msc_citations.model import Record
 from msc_citations.sources.pubmed_common import ORCID, email_in
 from msc_citations.sources.pubmed_medline import (
     _AUTHOR_TAGS,
@@ -104,3 +107,17 @@ def test_grouped_records_match_grouping_the_split(lines: list[str], newline: str
     text = newline.join(lines)
     expected = [(_by_tag(f), [x for x in f if x[0] in _AUTHOR_TAGS]) for f in split_records(text)]
     assert _grouped_records(text) == expected
+
+
+_PAGES = st.lists(st.sampled_from(["874", "-", "82", "e1", ",", " ", "A", "0", "–", "\xa0"]), max_size=6).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PAGES, st.lists(st.sampled_from(["Pages: 1-2", "Record type: book", "x"]), max_size=2))
+def test_pages_split_without_validation_matches_validating(pages: str, notes: list[str]) -> None:
+    rec = Record(pages=pages or None, extra={"general_notes": notes} if notes else {})
+    fast = nbib._from_notes(rec)
+    with patch.object(nbib, "_PAGE_KEYS", frozenset()):
+        validated = nbib._from_notes(rec)
+    assert fast.model_dump() == validated.model_dump()
+    assert fast.model_fields_set == validated.model_fields_set

@@ -349,8 +349,13 @@ def _from_notes(rec: Record) -> Record:
             update.update(page_first=first, page_last=last)
     if not update:
         return rec
+    if update.keys() <= _PAGE_KEYS:  # strings from the pages: nothing to validate
+        return rec.model_copy(update=update)
     checked = Record.model_validate(update)
     return rec.model_copy(update={key: getattr(checked, key) for key in update})
+
+
+_PAGE_KEYS = frozenset({"page_first", "page_last"})
 
 
 def _full_range(first: str, last: str) -> bool:

@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..model import Person, Record, RegistryId
@@ -377,10 +378,28 @@ def _registry_ids(values: list[str], extra: dict[str, Any]) -> list[RegistryId]:
 def _history(values: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for value in values:
-        m = PHST.match(value)
-        if m and m.group("status") not in out:
-            out[m.group("status")] = m.group("date")
+        parts = _history_entry(value)
+        if parts is not None and parts[0] not in out:
+            out[parts[0]] = parts[1]
     return out
+
+
+@lru_cache(maxsize=4096)
+def _history_entry(value: str) -> tuple[str, str] | None:
+    """``(status, date)`` of a ``PHST`` value; the same values recur across a file."""
+    m = PHST.match(value)
+    return (m.group("status"), m.group("date")) if m else None
+
+
+@lru_cache(maxsize=4096)
+def _issn(value: str) -> str | None:
+    """The ISSN in an ``IS`` value; a file's records share a few journals."""
+    m = ISSN.search(value)
+    return m.group(1) if m else None
+
+
+_date_parts = lru_cache(maxsize=4096)(date_parts)
+""":func:`~.pubmed_common.date_parts` of a ``DP`` value; a file's records share a few dates."""
 
 
 def _extra(many: dict[str, list[str]]) -> dict[str, Any]:
@@ -389,10 +408,11 @@ def _extra(many: dict[str, list[str]]) -> dict[str, Any]:
     extra: dict[str, Any] = {}
     medline: dict[str, list[str]] = {}
     for tag, values in many.items():
-        spec = _EXTRA_TAGS.get(tag)
+        spec = _EXTRA_TAGS.get(tag, _UNKNOWN_TAG)
         if spec is None:
-            if tag not in MEDLINE_TAGS:
-                medline[tag] = values
+            continue
+        if spec is _UNKNOWN_TAG:
+            medline[tag] = values
             continue
         key, repeatable = spec
         extra[key] = values if repeatable else values[0]
@@ -401,12 +421,16 @@ def _extra(many: dict[str, list[str]]) -> dict[str, Any]:
     return extra
 
 
-_EXTRA_TAGS: dict[str, tuple[str, bool]] = {
+_EXTRA_TAGS: dict[str, tuple[str, bool] | None] = {
     tag: (spec.field.removeprefix("extra."), spec.repeatable)
-    for tag, spec in MEDLINE_TAGS.items()
     if spec.field.startswith("extra.") and tag not in ("FED", "ED", "PHST")
+    else None
+    for tag, spec in MEDLINE_TAGS.items()
 }
-"""``extra.X`` tags -> (``extra`` key, repeatable); editors and history are read apart."""
+"""Each tag of :data:`MEDLINE_TAGS` -> (``extra`` key, repeatable) for ``extra.X`` tags, or
+None for the others (editors and history are read apart)."""
+_UNKNOWN_TAG = ("", False)
+"""What :data:`_EXTRA_TAGS` gives for a tag it does not list."""
 
 
 def _record_extra(many: dict[str, list[str]]) -> tuple[dict[str, Any], dict[str, list[str]]]:
@@ -436,22 +460,19 @@ def _record(many: dict[str, list[str]], people: Fields) -> Record:
     """:func:`record_from_fields` from the values by tag and the author fields in order
     (other fields among them are passed over)."""
 
-    def one(tag: str) -> str | None:
-        values = many.get(tag)
-        return values[0] if values else None
-
+    first = {tag: values[0] for tag, values in many.items() if values}
     extra, ids = _record_extra(many)
     mesh, major = split_mesh(many.get("MH", []))
     if major:
         extra["mesh_major"] = major
     types = add_notice_types(unique(many.get("PT", [])), extra)
-    title = one("TI")
-    book_title = one("BTI")
+    title = first.get("TI")
+    book_title = first.get("BTI")
     rtype = record_type(types)
     if rtype == "book" and title and book_title and title != book_title:
         rtype = "chapter"
-    date = one("DP")
-    year, month, day = date_parts(date)
+    date = first.get("DP")
+    year, month, day = _date_parts(date)
     registry_ids = _registry_ids(many.get("SI", []), extra)
     if date:
         extra["date_as_written"] = date
@@ -463,26 +484,26 @@ def _record(many: dict[str, list[str]], people: Fields) -> Record:
             "title": title or book_title,
             "alt_titles": [{"text": t} for t in many.get("TT", [])],
             "authors": _authors(people),
-            "journal": (book_title if title else None) if book_title else one("JT"),
-            "journal_abbrev": one("TA"),
-            "issn": unique(m.group(1) for v in many.get("IS", []) for m in [ISSN.search(v)] if m),
-            "publisher": one("PB"),
+            "journal": (book_title if title else None) if book_title else first.get("JT"),
+            "journal_abbrev": first.get("TA"),
+            "issn": unique([issn for v in many.get("IS", ()) if (issn := _issn(v))]),
+            "publisher": first.get("PB"),
             "year": year,
             "month": month,
             "day": day,
-            "volume": one("VI"),
-            "issue": one("IP"),
-            "pages": one("PG"),
+            "volume": first.get("VI"),
+            "issue": first.get("IP"),
+            "pages": first.get("PG"),
             "doi": ids["doi"][0] if ids.get("doi") else None,
-            "pmid": one("PMID"),
-            "pmcid": one("PMC"),
+            "pmid": first.get("PMID"),
+            "pmcid": first.get("PMC"),
             "registry_ids": registry_ids,
-            "abstract": one("AB"),
+            "abstract": first.get("AB"),
             "keywords": unique(many.get("OT", [])),
             "mesh_terms": mesh,
             "publication_types": types,
-            "language": one("LA"),
-            "country": one("PL"),
+            "language": first.get("LA"),
+            "country": first.get("PL"),
             "funding": [funding_from_gr(v) for v in many.get("GR", [])],
             "extra": extra,
         }
