@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 from unittest.mock import patch
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,8 +21,10 @@ from msc_citations.sources.pubmed_medline import (
     _by_tag,
     _fau_fields,
     _grouped_records,
+    _split_lines,
     split_records,
 )
+from normalize.test_regex_safety import guard  # noqa: F401  # the time guard fixture
 
 _NAME_PIECES = st.sampled_from(
     ["Smith", "Kim", "A", "JA", "ABCD", "ABCDE", "Ab", "É", "1", " ", "  ", "\t", "\n", "\xa0"]
@@ -121,3 +124,33 @@ def test_pages_split_without_validation_matches_validating(pages: str, notes: li
         validated = nbib._from_notes(rec)
     assert fast.model_dump() == validated.model_dump()
     assert fast.model_fields_set == validated.model_fields_set
+
+
+_SPLIT_LINES = _LINES | st.sampled_from(["   \xa0x", " \t", "\t\t", "  x  ", "TI  - x\xa0", "AU  -\t"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_SPLIT_LINES, max_size=16), st.sampled_from(["\n", "\r\n"]))
+def test_split_in_one_pass_matches_line_by_line(lines: list[str], newline: str) -> None:
+    text = newline.join(lines)
+    assert split_records(text) == _split_lines(text)
+
+
+ADVERSARIAL = [
+    "\n" + " " * 100_000 + "x",
+    "TI  - a" + "\n " * 50_000,
+    "TI  - a" + "\n \t" * 33_000 + "\n",
+    "\n\t" * 50_000,
+    "PMID- 1\n" * 12_500,
+    "TI  - " + " " * 100_000 + "\n      x",
+    "\n" * 100_000,
+    "A   -" * 20_000,
+    "TI  - a\n" + "      " * 16_000 + "\xa0",
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=[repr(t[:12]) for t in ADVERSARIAL])
+@pytest.mark.usefixtures("guard")
+def test_split_on_100kb_adversarial_input(text: str) -> None:
+    assert split_records(text) == _split_lines(text)
+    assert _grouped_records(text) == [(_by_tag(f), [x for x in f if x[0] in _AUTHOR_TAGS]) for f in split_records(text)]

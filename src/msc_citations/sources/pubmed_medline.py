@@ -141,12 +141,15 @@ def _runs(text: str) -> Iterator[tuple[bool, Fields]]:
     if any(sep in text for sep in _OTHER_LINE_BREAKS):
         yield from ((False, fields) for fields in _split_lines(text))
         return
-    for block in _BLANK_LINES.split(text):
+    # Records are split at empty lines; a block holding any other line but tag lines and
+    # their continuation lines (a line of white space among them) is read line by line,
+    # which ends a record at such a line as a blank line would.
+    for block in text.split("\n\n"):
         block = "\n" + block
-        if _OTHER_LINE.search(block):
+        found = _FIELD.findall(block)
+        if _ODD_LINE in found:
             yield from ((False, fields) for fields in _split_lines(block))
             continue
-        found = _FIELD.findall(block)
         if not found:
             continue
         if block.count("\nPMID") > 1:
@@ -193,12 +196,11 @@ def _grouped(fields: Fields) -> Grouped:
 
 _OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """Characters other than ``\\n`` and ``\\r`` that end a line for ``str.splitlines``."""
-_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
-"""A line break followed by lines holding only white space (the record separator)."""
-_OTHER_LINE = re.compile(r"\n(?![A-Z][A-Z0-9]{0,3} {0,3}-|[ \t]|\Z)")
-"""A line that is neither a tag line nor indented (continuing the value before it)."""
-_FIELD = re.compile(r"\n([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*(?:\n[ \t].*)*)")
-"""A tag line (:data:`TAG_LINE`) with its indented continuation lines."""
+_FIELD = re.compile(r"\n(?:([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*(?:\n[ \t]+\S.*)*)|(?![ \t]+\S|\n|\Z))")
+"""A tag line (:data:`TAG_LINE`) with its indented continuation lines, or (matched as
+:data:`_ODD_LINE`) a line that is none of these nor empty: not indented, or only white
+space. An indented line before the first tag line is passed over."""
+_ODD_LINE = ("", "")
 
 
 def _joined_lines(value: str) -> str:
