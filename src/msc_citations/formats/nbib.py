@@ -356,12 +356,13 @@ def _from_notes(rec: Record) -> Record:
 
 
 _PAGE_KEYS = frozenset({"page_first", "page_last"})
+_NON_DIGIT = re.compile(r"\D")
 
 
 def _full_range(first: str, last: str) -> bool:
     """True unless the last page is abbreviated MEDLINE-style (``874-82``), which the
     pages step expands."""
-    a, b = re.sub(r"\D", "", first), re.sub(r"\D", "", last)
+    a, b = _NON_DIGIT.sub("", first), _NON_DIGIT.sub("", last)
     return bool(a and b) and int(b) >= int(a)
 
 
