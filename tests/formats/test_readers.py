@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from msc_citations.errors import FormatError
-from msc_citations.formats import loads, readable_formats
+from msc_citations.formats import dumps, loads, readable_formats
 
 SAMPLES = Path(__file__).parent.parent / "fixtures" / "formats"
 
@@ -191,3 +191,10 @@ def test_reading_leaves_the_programs_frozen_objects_frozen() -> None:
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_writing_does_not_promote_the_programs_young_objects() -> None:
+    (rec,) = loads(_sample("wos_chung2021.ris"), "ris")
+    young = [[] for _ in range(3)]  # made after reading: not yet in the oldest generation
+    dumps([rec], "ris")
+    assert not any(obj is young for obj in gc.get_objects(generation=2))

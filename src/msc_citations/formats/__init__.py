@@ -72,7 +72,7 @@ def with_related(records: Iterable[Record]) -> list[Record]:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def _collector_paused(*, keeps_made: bool = False) -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a whole file is written or read.
 
     Reading and writing make many small lists and dicts and no reference cycles; with the
@@ -80,17 +80,18 @@ def _collector_paused() -> Iterator[None]:
     than the reading itself on large files. Cycles made meanwhile are collected once it
     runs again.
 
-    The objects made meanwhile (records read, mostly, which live long) are then moved
-    straight to the collector's oldest generation with ``gc.freeze()`` + ``gc.unfreeze()``
-    (two list splices), instead of being walked by the next young-generation pass: on
-    10k RIS records that pass alone took as long as a third of the reading. Unreachable
-    cycles among them are still collected, at the next full collection. Skipped when the
-    program has frozen objects of its own (``gc.freeze`` before a fork, say), which
-    ``unfreeze`` would release."""
+    With ``keeps_made`` (reading: the records made meanwhile live on), the objects made
+    meanwhile are then moved straight to the collector's oldest generation with
+    ``gc.freeze()`` + ``gc.unfreeze()`` (two list splices), instead of being walked by the
+    next young-generation pass: on 10k RIS records that pass alone took as long as a third
+    of the reading. Unreachable cycles among them are still collected, at the next full
+    collection. Skipped when the program has frozen objects of its own (``gc.freeze``
+    before a fork, say), which ``unfreeze`` would release. Writing keeps nothing it makes
+    but the text, so the program's own young objects are not promoted then."""
     if not gc.isenabled():
         yield
         return
-    promote = gc.get_freeze_count() == 0
+    promote = keeps_made and gc.get_freeze_count() == 0
     gc.disable()
     try:
         yield
@@ -114,7 +115,7 @@ def loads(text: str, format: str) -> list[Record]:
     mod = _module(format)
     if not hasattr(mod, "read"):
         raise FormatError(f"format {format!r} is written but not read")
-    with _collector_paused():
+    with _collector_paused(keeps_made=True):
         records: list[Record] = mod.read(text)
     return records
 
