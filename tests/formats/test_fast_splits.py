@@ -5,10 +5,21 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from formats.fixture_records import fixture_records
 from msc_citations.formats import dumps
-from msc_citations.formats.ris import _entries, _entries_by_line
+from msc_citations.formats.ris import (
+    _READ_NAMES,
+    _SAME_NAMES,
+    _SPACED_TAG_LINE,
+    Indexed,
+    _entries,
+    _entries_by_line,
+    _indexed,
+    _split_indexed,
+)
 from msc_citations.sources.pubmed_medline import _split_lines, split_records
 
 ODD_LINES = [
@@ -106,3 +117,35 @@ def test_split_of_mangled_exports(fmt: str, seed: int) -> None:
     for variant in (text, _mangled(text, seed)):
         for form in (variant, variant.replace("\n", "\r\n")):
             assert fast(form) == by_line(form)
+
+
+_RIS_LINES = st.one_of(
+    st.sampled_from([*ODD_LINES, "ER  - x", "TY  - ", "AU  - ", "AU -", "T1  - old", "N2 - abs", "TY - GEN", "KW  -"]),
+    st.builds(
+        "".join,
+        st.tuples(
+            st.sampled_from(["TY", "ER", "AU", "A1", "TI", "T1", "KW", "N1", "Z9", "", " ", "  "]),
+            st.sampled_from(["  - ", " - ", "  -", " -", "  -  ", "", " "]),
+            st.text(st.sampled_from("ab ,;\t\xa0-"), max_size=6),
+        ),
+    ),
+)
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=st.lists(_RIS_LINES, max_size=30), read_names=st.booleans())
+def test_ris_index_while_splitting(lines: list[str], read_names: bool) -> None:
+    """The one-pass split groups each entry's fields by tag as :func:`_indexed` does, its
+    continuation lines included."""
+    text = "\n" + "\n".join(lines)
+    assume(not _SPACED_TAG_LINE.search(text))
+    names = _READ_NAMES if read_names else _SAME_NAMES
+    by_line = [[(names[tag], value) for tag, value in fields] for fields in _entries_by_line(text)]
+    fast = list(_split_indexed(text, names))
+    assert [_ordered(entry) for entry in fast] == [_ordered(_indexed(fields)) for fields in by_line]
+
+
+def _ordered(entry: Indexed) -> tuple[object, ...]:
+    """The entry with its dicts as item lists: the order of ``first`` counts."""
+    fields, by_tag, first = entry
+    return fields, list(by_tag.items()), list(first.items())

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Record
@@ -103,21 +102,30 @@ def write(records: list[Record]) -> str:
     return "".join(out)
 
 
-def _entries(text: str, names: dict[str, str] | None = None) -> list[list[tuple[str, str]]]:
+Fields = list[tuple[str, str]]
+"""An entry's ``(tag, value)`` fields in file order."""
+Indexed = tuple[Fields, dict[str, list[str]], dict[str, str]]
+"""An entry's fields, every value of each tag, and each tag's first non-empty value (tags
+in the order their first non-empty value comes)."""
+
+
+def _entries(text: str, names: dict[str, str] | None = None) -> list[Fields]:
     """The ``(tag, value)`` fields of each ``TY`` ... ``ER`` entry, continuation lines joined
     to the value before them; with ``names``, each tag as ``names`` has it."""
+    return [fields for fields, _, _ in _indexed_entries(text, _SAME_NAMES if names is None else names)]
+
+
+def _indexed_entries(text: str, names: dict[str, str]) -> Iterator[Indexed]:
+    """:func:`_entries` with each entry's fields also grouped by tag (:data:`Indexed`)."""
     text = text.lstrip("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     text = "\n" + text
     if "\r" in text or any(sep in text for sep in _OTHER_LINE_BREAKS) or _SPACED_TAG_LINE.search(text):
-        entries = _entries_by_line(text)
-        if names is None:
-            return entries
-        return [[(names.get(tag, tag), value) for tag, value in fields] for fields in entries]
+        return (_indexed([(names.get(tag, tag), value) for tag, value in fields]) for fields in _entries_by_line(text))
     # Only \n ends a line: one pass over the lines reads every field with the lines that
-    # continue it.
-    return _split_fields(text.split("\n"), _SAME_NAMES if names is None else names)
+    # continue it, and groups each entry's fields by tag.
+    return _split_indexed(text, names)
 
 
 _TAG_NAMES = [a + b for a in string.ascii_uppercase for b in string.ascii_uppercase + string.digits]
@@ -127,14 +135,17 @@ _READ_NAMES = {tag: READ_ALIASES.get(tag, tag) for tag in _TAG_NAMES}
 """Tag -> the tag the reader reads it as (the dialects' tags mapped to ours)."""
 
 
-def _split_fields(lines: list[str], names: dict[str, str]) -> list[list[tuple[str, str]]]:
-    """:func:`_grouped` fields of lines ended by ``\n`` alone: a tag line (:data:`_TAG_LINE`)
+def _split_indexed(text: str, names: dict[str, str]) -> Iterator[Indexed]:
+    """:func:`_indexed_entries` of lines ended by ``\\n`` alone: a tag line (:data:`_TAG_LINE`)
     and the lines after it that have no tag, which continue its value (blank ones add
-    nothing)."""
-    entries: list[list[tuple[str, str]]] = []
-    current: list[tuple[str, str]] | None = None  # the entry being read
-    last: list[tuple[str, str]] | None = None  # where the last field went (None: dropped)
-    for line in lines:
+    nothing); fields outside entries are dropped."""
+    fields: Fields = []  # the fields of the entry being read, or of the last one
+    by_tag: dict[str, list[str]] = {}
+    first: dict[str, str] = {}
+    reading = False  # inside an entry
+    continued = False  # whether a line without a tag continues fields[-1] (else it is dropped)
+    last_first = False  # whether fields[-1] holds its tag's first non-empty value
+    for line in text.split("\n"):
         tag = names.get(line[:2])
         if tag is not None:
             sep = line[2:6]
@@ -148,21 +159,58 @@ def _split_fields(lines: list[str], names: dict[str, str]) -> list[list[tuple[st
                 tag = None
         if tag is None:  # a line that continues the value before it
             more = line.strip()
-            if more and last is not None:
-                prev_tag, prev = last[-1]
-                last[-1] = (prev_tag, f"{prev} {more}" if prev else more)
+            if more and continued:
+                last_first = _continue(more, (fields, by_tag, first), last_first)
             continue
         if tag == "TY":
-            current = last = [("TY", value)]
-            entries.append(current)
-        elif tag == "ER":
-            current = last = None
-        elif current is not None:
-            current.append((tag, value))
-            last = current
+            if fields:
+                yield fields, by_tag, first
+            fields = [("TY", value)]
+            by_tag = {"TY": [value]}
+            first = {"TY": value} if value else {}
+            reading = continued = True
+            last_first = bool(value)
+        elif tag == "ER" or not reading:
+            reading = continued = False
         else:
-            last = None
-    return entries
+            fields.append((tag, value))
+            values = by_tag.get(tag)
+            if values is None:
+                by_tag[tag] = [value]
+            else:
+                values.append(value)
+            if value and tag not in first:
+                first[tag] = value
+                last_first = True
+            else:
+                last_first = False
+    if fields:
+        yield fields, by_tag, first
+
+
+def _continue(more: str, entry: Indexed, last_first: bool) -> bool:
+    """Join a continuation line's text to the entry's last field (and to its tag's values);
+    whether that field now holds its tag's first non-empty value."""
+    fields, by_tag, first = entry
+    tag, prev = fields[-1]
+    value = f"{prev} {more}" if prev else more
+    fields[-1] = (tag, value)
+    by_tag[tag][-1] = value
+    if last_first or tag not in first:
+        first[tag] = value
+        return True
+    return False
+
+
+def _indexed(fields: Fields) -> Indexed:
+    """The fields with every value of each tag and each tag's first non-empty value."""
+    by_tag: dict[str, list[str]] = {}
+    first: dict[str, str] = {}
+    for tag, value in fields:
+        by_tag.setdefault(tag, []).append(value)
+        if value and tag not in first:
+            first[tag] = value
+    return fields, by_tag, first
 
 
 def _grouped(fields: Iterable[tuple[str, str]]) -> list[list[tuple[str, str]]]:
@@ -248,16 +296,9 @@ _SCALAR_READ = tuple(
 )
 
 
-def _entry_record(fields: list[tuple[str, str]], n: int) -> Record:
+def _entry_record(entry: Indexed, n: int) -> Record:
     """The record of an entry's fields, their tags read as :data:`_READ_NAMES` has them."""
-    # One pass: every value of each tag, and the first non-empty one (tags in the order
-    # their first non-empty value comes).
-    by_tag: defaultdict[str, list[str]] = defaultdict(list)
-    first: dict[str, str] = {}
-    for tag, value in fields:
-        by_tag[tag].append(value)
-        if value and tag not in first:
-            first[tag] = value
+    fields, by_tag, first = entry
     data: dict[str, Any] = {"type": RIS_TO_TYPE.get(first.get("TY", "").upper(), "other")}
     extra: dict[str, list[str]] = {}
     for tag, field in _SCALAR_READ:
@@ -342,4 +383,4 @@ def _identifiers(
 def read(text: str) -> list[Record]:
     """Records from RIS text (any dialect above). Tags we do not map are kept in
     ``extra["ris"]``; a record whose values cannot form a record raises FormatError."""
-    return [_entry_record(fields, n) for n, fields in enumerate(_entries(text, _READ_NAMES), 1)]
+    return [_entry_record(entry, n) for n, entry in enumerate(_indexed_entries(text, _READ_NAMES), 1)]
