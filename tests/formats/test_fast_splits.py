@@ -119,16 +119,18 @@ def test_split_of_mangled_exports(fmt: str, seed: int) -> None:
             assert fast(form) == by_line(form)
 
 
-_RIS_LINES = st.one_of(
-    st.sampled_from([*ODD_LINES, "ER  - x", "TY  - ", "AU  - ", "AU -", "T1  - old", "N2 - abs", "TY - GEN", "KW  -"]),
-    st.builds(
-        "".join,
-        st.tuples(
-            st.sampled_from(["TY", "ER", "AU", "A1", "TI", "T1", "KW", "N1", "Z9", "", " ", "  "]),
-            st.sampled_from(["  - ", " - ", "  -", " -", "  -  ", "", " "]),
-            st.text(st.sampled_from("ab ,;\t\xa0-"), max_size=6),
-        ),
+_RIS_TAG_LINES = st.builds(
+    "".join,
+    st.tuples(
+        st.sampled_from(["TY", "TY", "ER", "AU", "A1", "TI", "T1", "JF", "KW", "N1", "Z9", "", " "]),
+        st.sampled_from(["  - ", "  - ", " - ", "  -", " -", "  -  ", "", " "]),
+        st.text(st.sampled_from("ab ,;\t\xa0-"), max_size=6),
     ),
+)
+_RIS_LINES = st.one_of(
+    _RIS_TAG_LINES,
+    _RIS_TAG_LINES,
+    st.sampled_from([*ODD_LINES, "ER  - x", "TY  - ", "AU  - ", "AU -", "T1  - old", "N2 - abs", "TY - GEN", "KW  -"]),
 )
 
 
@@ -139,9 +141,9 @@ def test_ris_index_while_splitting(lines: list[str], read_names: bool) -> None:
     continuation lines included."""
     text = "\n" + "\n".join(lines)
     assume(not _SPACED_TAG_LINE.search(text))
-    names = _READ_NAMES if read_names else _SAME_NAMES
-    by_line = [[(names[tag], value) for tag, value in fields] for fields in _entries_by_line(text)]
-    fast = list(_split_indexed(text, names))
+    tags = _READ_NAMES if read_names else _SAME_NAMES
+    by_line = [[(tags.names[tag], value) for tag, value in fields] for fields in _entries_by_line(text)]
+    fast = list(_split_indexed(text, tags))
     assert [_ordered(entry) for entry in fast] == [_ordered(_indexed(fields)) for fields in by_line]
 
 

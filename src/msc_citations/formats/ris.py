@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Record
 from .common import build_record, date_fields, first_year, page_range, pages_fields, person_fields, person_string
@@ -109,33 +109,48 @@ Indexed = tuple[Fields, dict[str, list[str]], dict[str, str]]
 in the order their first non-empty value comes)."""
 
 
-def _entries(text: str, names: dict[str, str] | None = None) -> list[Fields]:
+class _TagNames(NamedTuple):
+    """The tag each tag is read as, by itself and by the start of its line."""
+
+    names: dict[str, str]
+    """Tag -> the tag it is read as."""
+    heads: dict[str, str]
+    """``XX  - `` (a tag line's start) -> the tag ``XX`` is read as."""
+
+    @classmethod
+    def of(cls, names: dict[str, str]) -> _TagNames:
+        """The names with the tag line starts that go with them."""
+        return cls(names, {f"{tag}  - ": name for tag, name in names.items()})
+
+
+def _entries(text: str, tags: _TagNames | None = None) -> list[Fields]:
     """The ``(tag, value)`` fields of each ``TY`` ... ``ER`` entry, continuation lines joined
-    to the value before them; with ``names``, each tag as ``names`` has it."""
-    return [fields for fields, _, _ in _indexed_entries(text, _SAME_NAMES if names is None else names)]
+    to the value before them; with ``tags``, each tag as ``tags`` names it."""
+    return [fields for fields, _, _ in _indexed_entries(text, _SAME_NAMES if tags is None else tags)]
 
 
-def _indexed_entries(text: str, names: dict[str, str]) -> Iterator[Indexed]:
+def _indexed_entries(text: str, tags: _TagNames) -> Iterator[Indexed]:
     """:func:`_entries` with each entry's fields also grouped by tag (:data:`Indexed`)."""
     text = text.lstrip("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     text = "\n" + text
     if "\r" in text or any(sep in text for sep in _OTHER_LINE_BREAKS) or _SPACED_TAG_LINE.search(text):
+        names = tags.names
         return (_indexed([(names.get(tag, tag), value) for tag, value in fields]) for fields in _entries_by_line(text))
     # Only \n ends a line: one pass over the lines reads every field with the lines that
     # continue it, and groups each entry's fields by tag.
-    return _split_indexed(text, names)
+    return _split_indexed(text, tags)
 
 
 _TAG_NAMES = [a + b for a in string.ascii_uppercase for b in string.ascii_uppercase + string.digits]
 """Every two-character tag of a tag line (:data:`_TAG_LINE`)."""
-_SAME_NAMES = {tag: tag for tag in _TAG_NAMES}
-_READ_NAMES = {tag: READ_ALIASES.get(tag, tag) for tag in _TAG_NAMES}
+_SAME_NAMES = _TagNames.of({tag: tag for tag in _TAG_NAMES})
+_READ_NAMES = _TagNames.of({tag: READ_ALIASES.get(tag, tag) for tag in _TAG_NAMES})
 """Tag -> the tag the reader reads it as (the dialects' tags mapped to ours)."""
 
 
-def _split_indexed(text: str, names: dict[str, str]) -> Iterator[Indexed]:
+def _split_indexed(text: str, tags: _TagNames) -> Iterator[Indexed]:
     """:func:`_indexed_entries` of lines ended by ``\\n`` alone: a tag line (:data:`_TAG_LINE`)
     and the lines after it that have no tag, which continue its value (blank ones add
     nothing); fields outside entries are dropped."""
@@ -145,23 +160,26 @@ def _split_indexed(text: str, names: dict[str, str]) -> Iterator[Indexed]:
     reading = False  # inside an entry
     continued = False  # whether a line without a tag continues fields[-1] (else it is dropped)
     last_first = False  # whether fields[-1] holds its tag's first non-empty value
+    names, heads = tags
     for line in text.split("\n"):
-        tag = names.get(line[:2])
-        if tag is not None:
-            sep = line[2:6]
-            if sep == "  - ":
-                value = line[6:].strip()
-            elif sep[:3] == " - ":
-                value = line[5:].strip()
-            elif sep in ("  -", " -"):  # the line ends at the dash
-                value = ""
-            else:
-                tag = None
-        if tag is None:  # a line that continues the value before it
-            more = line.strip()
-            if more and continued:
-                last_first = _continue(more, (fields, by_tag, first), last_first)
-            continue
+        tag = heads.get(line[:6])
+        if tag is not None:  # the usual ``XX  - value``
+            value = line[6:].strip()
+        else:
+            tag = names.get(line[:2])
+            if tag is not None:
+                sep = line[2:6]
+                if sep[:3] == " - ":
+                    value = line[5:].strip()
+                elif sep in ("  -", " -"):  # the line ends at the dash
+                    value = ""
+                else:
+                    tag = None
+            if tag is None:  # a line that continues the value before it
+                more = line.strip()
+                if more and continued:
+                    last_first = _continue(more, (fields, by_tag, first), last_first)
+                continue
         if tag == "TY":
             if fields:
                 yield fields, by_tag, first
