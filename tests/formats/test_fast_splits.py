@@ -135,15 +135,15 @@ _RIS_LINES = st.one_of(
 
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
-@given(lines=st.lists(_RIS_LINES, max_size=30), read_names=st.booleans())
-def test_ris_index_while_splitting(lines: list[str], read_names: bool) -> None:
+@given(lines=st.lists(_RIS_LINES, max_size=30), read_names=st.booleans(), block=st.integers(1, 200))
+def test_ris_index_while_splitting(lines: list[str], read_names: bool, block: int) -> None:
     """The one-pass split groups each entry's fields by tag as :func:`_indexed` does, its
-    continuation lines included."""
+    continuation lines included, whichever line ends the text is split at."""
     text = "\n" + "\n".join(lines)
     assume(not _SPACED_TAG_LINE.search(text))
     tags = _READ_NAMES if read_names else _SAME_NAMES
     by_line = [[(tags.names[tag], value) for tag, value in fields] for fields in _entries_by_line(text)]
-    fast = list(_split_indexed(text, tags))
+    fast = list(_split_indexed(text, tags, block))
     assert [_ordered(entry) for entry in fast] == [_ordered(_indexed(fields)) for fields in by_line]
 
 

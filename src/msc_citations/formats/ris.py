@@ -150,7 +150,17 @@ _READ_NAMES = _TagNames.of({tag: READ_ALIASES.get(tag, tag) for tag in _TAG_NAME
 """Tag -> the tag the reader reads it as (the dialects' tags mapped to ours)."""
 
 
-def _split_indexed(text: str, tags: _TagNames) -> Iterator[Indexed]:
+def _blocks(text: str, size: int) -> Iterator[str]:
+    """The text in blocks of about ``size`` characters cut at line ends (without the
+    ``\\n`` there): lines split a block at a time are still in the cache when read."""
+    start = 0
+    while (end := text.find("\n", start + size)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
+def _split_indexed(text: str, tags: _TagNames, block: int = 1 << 15) -> Iterator[Indexed]:
     """:func:`_indexed_entries` of lines ended by ``\\n`` alone: a tag line (:data:`_TAG_LINE`)
     and the lines after it that have no tag, which continue its value (blank ones add
     nothing); fields outside entries are dropped."""
@@ -161,47 +171,48 @@ def _split_indexed(text: str, tags: _TagNames) -> Iterator[Indexed]:
     continued = False  # whether a line without a tag continues fields[-1] (else it is dropped)
     last_first = False  # whether fields[-1] holds its tag's first non-empty value
     names, heads = tags
-    for line in text.split("\n"):
-        tag = heads.get(line[:6])
-        if tag is not None:  # the usual ``XX  - value``
-            value = line[6:].strip()
-        else:
-            tag = names.get(line[:2])
-            if tag is not None:
-                sep = line[2:6]
-                if sep[:3] == " - ":
-                    value = line[5:].strip()
-                elif sep in ("  -", " -"):  # the line ends at the dash
-                    value = ""
+    for lines in _blocks(text, block):
+        for line in lines.split("\n"):
+            tag = heads.get(line[:6])
+            if tag is not None:  # the usual ``XX  - value``
+                value = line[6:].strip()
+            else:
+                tag = names.get(line[:2])
+                if tag is not None:
+                    sep = line[2:6]
+                    if sep[:3] == " - ":
+                        value = line[5:].strip()
+                    elif sep in ("  -", " -"):  # the line ends at the dash
+                        value = ""
+                    else:
+                        tag = None
+                if tag is None:  # a line that continues the value before it
+                    more = line.strip()
+                    if more and continued:
+                        last_first = _continue(more, (fields, by_tag, first), last_first)
+                    continue
+            if tag == "TY":
+                if fields:
+                    yield fields, by_tag, first
+                fields = [("TY", value)]
+                by_tag = {"TY": [value]}
+                first = {"TY": value} if value else {}
+                reading = continued = True
+                last_first = bool(value)
+            elif tag == "ER" or not reading:
+                reading = continued = False
+            else:
+                fields.append((tag, value))
+                values = by_tag.get(tag)
+                if values is None:
+                    by_tag[tag] = [value]
                 else:
-                    tag = None
-            if tag is None:  # a line that continues the value before it
-                more = line.strip()
-                if more and continued:
-                    last_first = _continue(more, (fields, by_tag, first), last_first)
-                continue
-        if tag == "TY":
-            if fields:
-                yield fields, by_tag, first
-            fields = [("TY", value)]
-            by_tag = {"TY": [value]}
-            first = {"TY": value} if value else {}
-            reading = continued = True
-            last_first = bool(value)
-        elif tag == "ER" or not reading:
-            reading = continued = False
-        else:
-            fields.append((tag, value))
-            values = by_tag.get(tag)
-            if values is None:
-                by_tag[tag] = [value]
-            else:
-                values.append(value)
-            if value and tag not in first:
-                first[tag] = value
-                last_first = True
-            else:
-                last_first = False
+                    values.append(value)
+                if value and tag not in first:
+                    first[tag] = value
+                    last_first = True
+                else:
+                    last_first = False
     if fields:
         yield fields, by_tag, first
 
