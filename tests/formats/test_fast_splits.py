@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from formats.fixture_records import fixture_records
 from msc_citations.formats import dumps
+from msc_citations.formats.common import people_fields, person_fields
 from msc_citations.formats.ris import (
     _READ_NAMES,
     _SAME_NAMES,
@@ -151,3 +152,8 @@ def _ordered(entry: Indexed) -> tuple[object, ...]:
     """The entry with its dicts as item lists: the order of ``first`` counts."""
     fields, by_tag, first = entry
     return fields, list(by_tag.items()), list(first.items())
+
+
+@given(st.lists(st.text(st.sampled_from("ab ,\t\xa0."), max_size=8), max_size=8))
+def test_people_fields_reads_each_name_as_person_fields(texts: list[str]) -> None:
+    assert people_fields(texts) == [p for p in map(person_fields, texts) if p is not None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ValidationError
@@ -108,6 +109,25 @@ def person_fields(text: str) -> dict[str, str] | None:
         if family and given:
             return {"family": family, "given": given}
     return {"literal": text.strip(" ,")}
+
+
+def people_fields(texts: Iterable[str]) -> list[dict[str, str]]:
+    """:func:`person_fields` of each text that holds a name, in one loop (a reader's author
+    list, without a call per name)."""
+    out: list[dict[str, str]] = []
+    for raw in texts:
+        text = raw.strip()
+        if not text:
+            continue
+        family, sep, given = text.partition(",")
+        if not sep:
+            out.append({"literal": text.strip(" ,")})
+        elif text[-1] == ",":
+            out.append({"literal": text[:-1].strip()})
+        else:
+            family, given = family.strip(), given.strip()
+            out.append({"family": family, "given": given} if family and given else {"literal": text.strip(" ,")})
+    return out
 
 
 def page_range(record: Record) -> tuple[str | None, str | None]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from ..model import Record
-from .common import build_record, date_fields, first_year, page_range, pages_fields, person_fields, person_string
+from .common import build_record, date_fields, first_year, page_range, pages_fields, people_fields, person_string
 from .notes import note_lines, split_notes
 from .ris_map import (
     AUTHOR_TAGS,
@@ -293,7 +293,7 @@ def _authors(fields: list[tuple[str, str]], by_tag: dict[str, list[str]]) -> lis
         values = by_tag["A1"]
     else:
         values = [v for t, v in fields if t in AUTHOR_TAGS]
-    return [p for p in map(person_fields, values) if p is not None]
+    return people_fields(values)
 
 
 def _pmid_from_an(value: str, fields: list[tuple[str, str]], by_tag: dict[str, list[str]]) -> bool:
