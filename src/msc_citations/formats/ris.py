@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..model import Record
@@ -303,13 +304,18 @@ def _pmid_from_an(value: str, fields: list[tuple[str, str]], by_tag: dict[str, l
     return not any(name in db for name in NON_PUBMED_DATABASES)
 
 
+@lru_cache(maxsize=4096)
+def _date_items(text: str) -> tuple[tuple[str, Any], ...]:
+    """:func:`date_fields` of a ``DA`` or ``PY`` value; a file's records share a few dates."""
+    return tuple(date_fields(text).items())
+
+
 def _dates(first: dict[str, str], data: dict[str, Any]) -> None:
     for tag in ("DA", "PY"):
         if tag in first:
-            found = date_fields(first[tag])
             if tag == "PY" and "year" in data:
                 continue
-            data.update({k: v for k, v in found.items() if k not in data})
+            data.update({k: v for k, v in _date_items(first[tag]) if k not in data})
     if "year" not in data and "DA" in first:
         data["year"] = first_year(first["DA"])
 
