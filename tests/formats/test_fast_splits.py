@@ -19,6 +19,7 @@ from msc_citations.formats.ris import (
     _entries,
     _entries_by_line,
     _indexed,
+    _indexed_entries,
     _split_indexed,
 )
 from msc_citations.sources.pubmed_medline import _split_lines, split_records
@@ -141,11 +142,24 @@ def test_ris_index_while_splitting(lines: list[str], read_names: bool, block: in
     """The one-pass split groups each entry's fields by tag as :func:`_indexed` does, its
     continuation lines included, whichever line ends the text is split at."""
     text = "\n" + "\n".join(lines)
-    assume(not _SPACED_TAG_LINE.search(text))
+    assume(not any(map(_SPACED_TAG_LINE.match, lines)))
     tags = _READ_NAMES if read_names else _SAME_NAMES
     by_line = [[(tags.names[tag], value) for tag, value in fields] for fields in _entries_by_line(text)]
     fast = list(_split_indexed(text, tags, block))
     assert [_ordered(entry) for entry in fast] == [_ordered(_indexed(fields)) for fields in by_line]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=st.lists(_RIS_LINES, max_size=30), read_names=st.booleans())
+def test_ris_indexed_entries_after_a_spaced_tag_line(lines: list[str], read_names: bool) -> None:
+    """The entries before a tag line with a tab (say) after its dash come from the one-pass
+    split, the rest from the line-by-line reader: together, the line-by-line reader's."""
+    text = "\n".join(lines)
+    tags = _READ_NAMES if read_names else _SAME_NAMES
+    by_line = [[(tags.names[tag], value) for tag, value in fields] for fields in _entries_by_line("\n" + text)]
+    assert [_ordered(entry) for entry in _indexed_entries(text, tags)] == [
+        _ordered(_indexed(fields)) for fields in by_line
+    ]
 
 
 def _ordered(entry: Indexed) -> tuple[object, ...]:

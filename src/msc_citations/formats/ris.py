@@ -7,6 +7,7 @@ The tag table is :mod:`msc_citations.formats.ris_map`; fields without a tag trav
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from collections.abc import Iterable, Iterator
@@ -136,12 +137,29 @@ def _indexed_entries(text: str, tags: _TagNames) -> Iterator[Indexed]:
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     text = "\n" + text
-    if "\r" in text or any(sep in text for sep in _OTHER_LINE_BREAKS) or _SPACED_TAG_LINE.search(text):
-        names = tags.names
-        return (_indexed([(names.get(tag, tag), value) for tag, value in fields]) for fields in _entries_by_line(text))
+    if "\r" in text or any(sep in text for sep in _OTHER_LINE_BREAKS):
+        yield from _indexed_by_line(text, tags)
+        return
     # Only \n ends a line: one pass over the lines reads every field with the lines that
-    # continue it, and groups each entry's fields by tag.
-    return _split_indexed(text, tags)
+    # continue it, and groups each entry's fields by tag, until a tag line with white space
+    # other than a space after its dash (rare): the line-by-line reader reads the entries
+    # from there on (the ones before come out the same in both).
+    done = 0
+    try:
+        for entry in _split_indexed(text, tags):
+            yield entry
+            done += 1
+    except _SpacedTagLine:
+        yield from itertools.islice(_indexed_by_line(text, tags), done, None)
+
+
+def _indexed_by_line(text: str, tags: _TagNames) -> Iterator[Indexed]:
+    names = tags.names
+    return (_indexed([(names.get(tag, tag), value) for tag, value in fields]) for fields in _entries_by_line(text))
+
+
+class _SpacedTagLine(Exception):
+    """A tag line with white space other than a space after its dash (:data:`_SPACED_TAG_LINE`)."""
 
 
 _TAG_NAMES = [a + b for a in string.ascii_uppercase for b in string.ascii_uppercase + string.digits]
@@ -170,7 +188,6 @@ def _split_indexed(text: str, tags: _TagNames, block: int = 1 << 15) -> Iterator
     first: dict[str, str] = {}
     reading = False  # inside an entry
     continued = False  # whether a line without a tag continues fields[-1] (else it is dropped)
-    last_first = False  # whether fields[-1] holds its tag's first non-empty value
     names, heads = tags
     for lines in _blocks(text, block):
         for line in lines.split("\n"):
@@ -185,12 +202,14 @@ def _split_indexed(text: str, tags: _TagNames, block: int = 1 << 15) -> Iterator
                         value = line[5:].strip()
                     elif sep in ("  -", " -"):  # the line ends at the dash
                         value = ""
+                    elif _SPACED_TAG_LINE.match(line):
+                        raise _SpacedTagLine
                     else:
                         tag = None
                 if tag is None:  # a line that continues the value before it
                     more = line.strip()
                     if more and continued:
-                        last_first = _continue(more, (fields, by_tag, first), last_first)
+                        _continue(more, (fields, by_tag, first))
                     continue
             if tag == "TY":
                 if fields:
@@ -199,7 +218,6 @@ def _split_indexed(text: str, tags: _TagNames, block: int = 1 << 15) -> Iterator
                 by_tag = {"TY": [value]}
                 first = {"TY": value} if value else {}
                 reading = continued = True
-                last_first = bool(value)
             elif tag == "ER" or not reading:
                 reading = continued = False
             else:
@@ -211,25 +229,20 @@ def _split_indexed(text: str, tags: _TagNames, block: int = 1 << 15) -> Iterator
                     values.append(value)
                 if value and tag not in first:
                     first[tag] = value
-                    last_first = True
-                else:
-                    last_first = False
     if fields:
         yield fields, by_tag, first
 
 
-def _continue(more: str, entry: Indexed, last_first: bool) -> bool:
-    """Join a continuation line's text to the entry's last field (and to its tag's values);
-    whether that field now holds its tag's first non-empty value."""
+def _continue(more: str, entry: Indexed) -> None:
+    """Join a continuation line's text to the entry's last field (and to its tag's values)."""
     fields, by_tag, first = entry
     tag, prev = fields[-1]
     value = f"{prev} {more}" if prev else more
     fields[-1] = (tag, value)
-    by_tag[tag][-1] = value
-    if last_first or tag not in first:
+    values = by_tag[tag]
+    values[-1] = value
+    if not any(values[:-1]):  # the tag's first non-empty value
         first[tag] = value
-        return True
-    return False
 
 
 def _indexed(fields: Fields) -> Indexed:
@@ -260,8 +273,9 @@ def _grouped(fields: Iterable[tuple[str, str]]) -> list[list[tuple[str, str]]]:
 
 _OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """Characters other than ``\\n`` and ``\\r`` that end a line for ``str.splitlines``."""
-_SPACED_TAG_LINE = re.compile(r"\n[A-Z][A-Z0-9] {1,2}-[^\S \n]")
-"""A tag line with white space other than a space after the dash, read line by line."""
+_SPACED_TAG_LINE = re.compile(r"[A-Z][A-Z0-9] {1,2}-[^\S \n]")
+"""The start of a tag line with white space other than a space after the dash: the
+line-by-line reader reads its entry and the rest of the text."""
 
 
 def _entries_by_line(text: str) -> list[list[tuple[str, str]]]:
