@@ -154,6 +154,7 @@ def _indexed_entries(text: str, tags: _TagNames) -> Iterator[Indexed]:
 
 
 def _indexed_by_line(text: str, tags: _TagNames) -> Iterator[Indexed]:
+    """:func:`_indexed_entries` of any text, read line by line (:func:`_entries_by_line`)."""
     names = tags.names
     return (_indexed([(names.get(tag, tag), value) for tag, value in fields]) for fields in _entries_by_line(text))
 
@@ -182,7 +183,8 @@ def _blocks(text: str, size: int) -> Iterator[str]:
 def _split_indexed(text: str, tags: _TagNames, block: int = 1 << 15) -> Iterator[Indexed]:
     """:func:`_indexed_entries` of lines ended by ``\\n`` alone: a tag line (:data:`_TAG_LINE`)
     and the lines after it that have no tag, which continue its value (blank ones add
-    nothing); fields outside entries are dropped."""
+    nothing); fields outside entries are dropped. Raises :class:`_SpacedTagLine` at a tag
+    line this split does not read (after yielding the entries before its own)."""
     fields: Fields = []  # the fields of the entry being read, or of the last one
     by_tag: dict[str, list[str]] = {}
     first: dict[str, str] = {}
