@@ -450,9 +450,11 @@ def _rendered_lines(root: etree._Element) -> tuple[str, list[str]]:
     return text, lines
 
 
-# What str.splitlines() breaks a line at besides "\n" ("\r", "\v" and "\f" are inline
-# white space, collapsed by the rendering).
-_OTHER_LINE_BREAKS = ("\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""Characters other than ``\\n`` and ``\\r`` that end a line for ``str.splitlines``."""
+# Those a rendered page can still hold: "\v" and "\f" are inline white space, collapsed
+# by the rendering (as "\r" is).
+_RENDERED_LINE_BREAKS = OTHER_LINE_BREAKS.replace("\x0b", "").replace("\x0c", "")
 
 
 def _has_inline_space(text: str) -> bool:
@@ -591,7 +593,7 @@ class Document:
             text, lines = self._rendered
             # The rendered lines are stripped already: splitting their joined text again
             # gives them back unless one holds another line break.
-            if not any(mark in text for mark in _OTHER_LINE_BREAKS):
+            if not any(mark in text for mark in _RENDERED_LINE_BREAKS):
                 return list(lines)
         return list(map(str.strip, self.visible_text.splitlines()))
 

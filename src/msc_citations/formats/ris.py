@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from ..document import OTHER_LINE_BREAKS
 from ..model import Record
 from .common import build_record, date_fields, first_year, page_range, pages_fields, people_fields, person_string
 from .notes import note_lines, split_notes
@@ -137,7 +138,7 @@ def _indexed_entries(text: str, tags: _TagNames) -> Iterator[Indexed]:
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     text = "\n" + text
-    if "\r" in text or any(sep in text for sep in _OTHER_LINE_BREAKS):
+    if "\r" in text or any(sep in text for sep in OTHER_LINE_BREAKS):
         yield from _indexed_by_line(text, tags)
         return
     # Only \n ends a line: one pass over the lines reads every field with the lines that
@@ -273,8 +274,6 @@ def _grouped(fields: Iterable[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     return entries
 
 
-_OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-"""Characters other than ``\\n`` and ``\\r`` that end a line for ``str.splitlines``."""
 _SPACED_TAG_LINE = re.compile(r"[A-Z][A-Z0-9] {1,2}-[^\S \n]")
 """The start of a tag line with white space other than a space after the dash: the
 line-by-line reader reads its entry and the rest of the text."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..document import OTHER_LINE_BREAKS
 from ..model import Person, Record, RegistryId
 from .pubmed_common import (
     ORCID,
@@ -138,7 +139,7 @@ def _runs(text: str) -> Iterator[tuple[bool, Fields]]:
         if "\r" in text:
             yield from ((False, fields) for fields in _split_lines(text))
             return
-    if any(sep in text for sep in _OTHER_LINE_BREAKS):
+    if any(sep in text for sep in OTHER_LINE_BREAKS):
         yield from ((False, fields) for fields in _split_lines(text))
         return
     # Records are split at empty lines; a block holding any other line but tag lines and
@@ -194,8 +195,6 @@ def _grouped(fields: Fields) -> Grouped:
     return _by_tag(fields), [field for field in fields if field[0] in _AUTHOR_TAGS]
 
 
-_OTHER_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-"""Characters other than ``\\n`` and ``\\r`` that end a line for ``str.splitlines``."""
 _FIELD = re.compile(r"\n(?:([A-Z][A-Z0-9]{0,3}) {0,3}- ?(.*(?:\n[ \t]+\S.*)*)|(?![ \t]+\S|\n|\Z))")
 """A tag line (:data:`TAG_LINE`) with its indented continuation lines, or (matched as
 :data:`_ODD_LINE`) a line that is none of these nor empty: not indented, or only white
