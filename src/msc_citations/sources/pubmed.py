@@ -24,17 +24,6 @@ from .pubmed_text import PageFacts, may_be_summary, read_citation, read_page_tex
 from .pubmed_xml import ROOT_TAGS, parse_pubmed_xml
 
 PUBMED_HOSTS: tuple[str, ...] = ("pubmed.ncbi.nlm.nih.gov", "ncbi.nlm.nih.gov/pubmed")
-PAGE_MARKERS: tuple[str, ...] = (
-    "PubMed Disclaimer",
-    "Publication types",
-    "LinkOut - more resources",
-    "An official website of the United States government",
-    "MeSH terms",
-    "Similar articles",
-    "Access keys NCBI Homepage",
-)
-"""Labels of the PubMed abstract page (each adds to the detection score)."""
-ID_MARKERS: tuple[str, ...] = ("PMID:", "PMCID:")
 HTML_MARKERS: tuple[str, ...] = ("ncbi_app", "ncbi_uid", "heading-title", "full-view-identifiers")
 """Saved-page markup (head first: the scan stops at the second one found)."""
 _MARKERS_IN_PAGE_ORDER: tuple[tuple[str, bool], ...] = (
@@ -49,6 +38,10 @@ _MARKERS_IN_PAGE_ORDER: tuple[tuple[str, bool], ...] = (
     ("PMCID:", True),
 )
 """The page labels and id labels (``True``), in the order a saved page shows them."""
+PAGE_MARKERS: tuple[str, ...] = tuple(marker for marker, is_id in _MARKERS_IN_PAGE_ORDER if not is_id)
+"""Labels of the PubMed abstract page (each adds to the detection score)."""
+ID_MARKERS: tuple[str, ...] = tuple(marker for marker, is_id in _MARKERS_IN_PAGE_ORDER if is_id)
+"""Identifier labels (each adds to the detection score)."""
 MEDLINE_TAGS_SEEN: tuple[str, ...] = ("\nTI  - ", "\nFAU - ", "\nAU  - ", "\nSO  - ", "\nDP  - ")
 DETECT_LINES = 400
 CITED_LINES = 60
