@@ -85,6 +85,11 @@ def _add(source: SourceParser) -> None:
     _registry[source.name] = source
 
 
+def _priority_order(source: SourceParser) -> tuple[int, str]:
+    """Sort key: highest priority first, then by name."""
+    return -source.priority, source.name
+
+
 def _by_priority() -> tuple[SourceParser, ...]:
     """Every registered source, highest priority first: sorted again only when the registry
     changed (whoever changed it), not once per document."""
@@ -92,7 +97,7 @@ def _by_priority() -> tuple[SourceParser, ...]:
     _load_builtins()
     registered, last = tuple(_registry.values()), _ordered[0]
     if len(registered) != len(last) or not all(map(operator.is_, registered, last)):
-        _ordered = (registered, tuple(sorted(registered, key=lambda s: (-s.priority, s.name))))
+        _ordered = (registered, tuple(sorted(registered, key=_priority_order)))
     return _ordered[1]
 
 
@@ -138,7 +143,7 @@ def score_sources(doc: Document, sources: Iterable[SourceParser] | None = None) 
         for src in (sources if sources is not None else all_sources())
         if doc.kind in src.input_kinds
     ]
-    scored.sort(key=lambda pair: (-pair[0], -pair[1].priority, pair[1].name))
+    scored.sort(key=lambda pair: (-pair[0], *_priority_order(pair[1])))
     return scored
 
 
@@ -150,7 +155,7 @@ def _best_source(
     Sources are tried highest priority first, so a later one wins only with a strictly
     higher score: one whose ``max_score`` is no higher than the best found so far is not
     run (``prune=False`` runs every detector)."""
-    ordered = _by_priority() if sources is None else sorted(sources, key=lambda s: (-s.priority, s.name))
+    ordered = _by_priority() if sources is None else sorted(sources, key=_priority_order)
     best: tuple[float, SourceParser] | None = None
     for src in ordered:
         if doc.kind not in src.input_kinds:
