@@ -166,9 +166,8 @@ def _authors(people: list[Person], seen: Seen, out: list[str]) -> None:
         if name is None:
             name = names[key] = _name(person)
         out.append(name)
-        for aff in person.affiliations:
-            line = affs.get(aff)
-            out.append(_once(affs, "AD  - ", aff) if line is None else line)
+        if person.affiliations:
+            _all_once(affs, "AD  - ", person.affiliations, out)
 
 
 def _gr(fund: Funding) -> str | None:
