@@ -316,8 +316,8 @@ def _fau_fields(value: str) -> dict[str, Any]:
     """:func:`~.pubmed_common.person_from_fau` as :class:`Person` fields."""
     family, sep, given = value.partition(",")
     if not sep:
-        return {"literal": " ".join(value.split())}
-    return {"family": " ".join(family.split()) or None, "given": " ".join(given.split()) or None}
+        return {"literal": squash(value)}
+    return {"family": squash(family) or None, "given": squash(given) or None}
 
 
 def _au_fields(value: str) -> dict[str, Any]:
