@@ -97,23 +97,14 @@ def parse_person(text: str) -> Person | None:
 
 def person_fields(text: str) -> dict[str, str] | None:
     """:func:`parse_person` as the fields of a :class:`Person` (a record read as a dict is
-    validated once, its authors with it)."""
-    text = text.strip()
-    if not text:
-        return None
-    if text.endswith(","):
-        return {"literal": text[:-1].strip()}
-    family, sep, given = text.partition(",")
-    if sep:
-        family, given = family.strip(), given.strip()
-        if family and given:
-            return {"family": family, "given": given}
-    return {"literal": text.strip(" ,")}
+    validated once, its authors with it); ``None`` for a text without a name."""
+    found = people_fields((text,))
+    return found[0] if found else None
 
 
 def people_fields(texts: Iterable[str]) -> list[dict[str, str]]:
-    """:func:`person_fields` of each text that holds a name, in one loop (a reader's author
-    list, without a call per name)."""
+    """The :class:`Person` fields of each text that holds a name (see :func:`parse_person`),
+    in one loop: a reader's author list without a call per name."""
     out: list[dict[str, str]] = []
     for raw in texts:
         text = raw.strip()
